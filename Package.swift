@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Quill: a notebook-style literate runner for sentence embeddings, with its own inference engine.
+// Modules point one way: system-library shims -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub -> Notebook -> CLI.
+import PackageDescription
+
+let package = Package(
+    name: "Quill",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quill", targets: ["CLI"]),
+        .library(name: "QuillModels", targets: ["Models"]),
+        .library(name: "QuillNotebook", targets: ["Notebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // System libraries from Debian: libcmark-dev and libopenblas-dev.
+        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        .target(name: "JSON"),
+        .target(name: "CommonMark", dependencies: ["CCMark"]),
+        .target(name: "Tensors", dependencies: ["CBLAS", "JSON"]),
+        .target(name: "Tokenizers", dependencies: ["JSON"]),
+        .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
+        .target(name: "Hub", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Notebook", dependencies: ["CommonMark", "Models", "Hub"]),
+        .executableTarget(
+            name: "CLI",
+            dependencies: ["Notebook", "Models", "Hub", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,1 @@
+// CommonMark module: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Models module: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Notebook module: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Tokenizers module: placeholder until its first file lands.
