@@ -1,1 +1,0 @@
-// Tensors module: placeholder until its first file lands.
