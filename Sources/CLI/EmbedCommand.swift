@@ -1,7 +1,68 @@
 import ArgumentParser
+import Foundation
+import Models
 
-// Placeholder: replaced by the command's implementation.
 struct EmbedCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "embed", abstract: "(not yet implemented)")
-    func run() throws { throw ValidationError("quill embed is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Embed sentences with a bi-encoder: JSON Lines of strings in, JSON Lines of embeddings out.")
+
+    @Option(name: .long, help: "Model folder or name (e.g. all-MiniLM-L6-v2).")
+    var model: String
+
+    @Option(name: .long, help: "Input file (default: stdin).")
+    var input: String?
+
+    @Option(name: .long, help: "Output file (default: stdout). A name ending in .npy writes a NumPy float32 array.")
+    var output: String?
+
+    @Option(name: .long, help: "Input format: jsonl (each line a JSON string) or text (each line a sentence).")
+    var format: String = "jsonl"
+
+    @Option(name: .long, help: "Sentences per forward pass.")
+    var batchSize: Int = 32
+
+    @Flag(name: .long, help: "Scale each embedding to unit length.")
+    var normalize = false
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        guard InputFormat(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or text") }
+    }
+
+    func run() throws {
+        let encoder = try loadBiEncoder(model)
+        let lines = try readInputLines(input)
+        let sentences: [String]
+        if InputFormat(rawValue: format) == .text {
+            sentences = lines.map(String.init)
+        } else {
+            sentences = try parseLines(lines, source: input ?? "stdin", { $0.stringValue }, expected: "a JSON string")
+        }
+        let embeddings = try encoder.encode(sentences, batchSize: batchSize, normalize: normalize)
+        if let output, output.hasSuffix(".npy") {
+            try writeNPY(embeddings, columns: encoder.dimension, to: output)
+            return
+        }
+        var sink = OutputSink(path: output)
+        for (i, e) in embeddings.enumerated() { sink.line(try jsonArray(e, line: i + 1)) }
+        try sink.finish()
+    }
+}
+
+/// Writes a (rows, columns) float32 matrix as NumPy .npy version 1.0, atomically.
+func writeNPY(_ rows: [[Float]], columns: Int, to path: String) throws {
+    var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(rows.count), \(columns)), }"
+    let unpadded = 10 + header.utf8.count + 1
+    header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+    var data = Data([0x93]) + Data("NUMPY".utf8) + Data([1, 0])
+    let n = UInt16(header.utf8.count)
+    data.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8)])
+    data.append(Data(header.utf8))
+    for row in rows {
+        row.withUnsafeBufferPointer { data.append(Data(buffer: $0)) }
+    }
+    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        throw CLIError(description: "\(path): cannot write: \(error.localizedDescription)")
+    }
 }

@@ -1,4 +1,7 @@
+// quill: the command line. Argument parsing and I/O only; the work happens in Notebook, Models and Hub.
+// Exit codes: 0 success, 1 failure, 64 usage error (EX_USAGE), 65 bad input data or notebook diagnostics (EX_DATAERR).
 import ArgumentParser
+import Foundation
 
 @main
 struct Quill: AsyncParsableCommand {
@@ -10,4 +13,20 @@ struct Quill: AsyncParsableCommand {
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,
             ModelsCommand.self, FetchCommand.self,
         ])
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("quill: error: \(error.description)\n".utf8))
+            Foundation.exit(error.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,67 @@
+// Multi-head self-attention over packed sequences: per (sequence, head), softmax(Q·Kᵀ/√D)·V over that sequence's
+// own L tokens, with no mask and no padding (see Encoder.swift for why that is exact).
+import Dispatch
+import Foundation
+import Tensors
+
+/// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written.
+func attention(
+    qkv: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, batch: PackedBatch,
+    heads H: Int, headSize D: Int, scale: Float
+) {
+    let C = H * D
+    let ld = 3 * C
+    let items = batch.sequenceCount * H
+    var longestSequence = 0
+    for s in 0..<batch.sequenceCount { longestSequence = max(longestSequence, batch.offsets[s + 1] - batch.offsets[s]) }
+    let longest = longestSequence
+    let workers = min(Parallel.workers, items)
+    if workers == 0 { return }
+    let qkvShared = SharedPointer(qkv), contextShared = SharedPointer(context)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let qkv = qkvShared.pointer, context = contextShared.pointer
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest * longest))
+        defer { scores.deallocate() }
+        var item = worker
+        while item < items {
+            let s = item / H, h = item % H
+            item += workers
+            let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
+            if L == 0 { continue }
+            let q = qkv + r0 * ld + h * D
+            let k = q + C
+            let v = q + 2 * C
+            // scores (L, L) = scale · Q Kᵀ
+            sgemm(m: L, n: L, k: D, alpha: scale, a: q, lda: ld, b: k, ldb: ld, transposeB: true, c: scores, ldc: L)
+            softmaxRows(scores, rows: L, columns: L)
+            // context (L, D) = P · V
+            sgemm(m: L, n: D, k: L, a: scores, lda: L, b: v, ldb: ld, transposeB: false,
+                  c: context + r0 * C + h * D, ldc: C)
+        }
+    }
+}
+
+/// How work is split across the cores.
+enum Parallel {
+    /// One worker per core; these machines have two.
+    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+}
+
+/// Runs `body(start, count)` over `0..<count` in one chunk per worker, for element-wise kernels on big buffers.
+func parallelChunks(_ count: Int, minimumChunk: Int = 1 << 14, _ body: @escaping @Sendable (Int, Int) -> Void) {
+    let workers = min(Parallel.workers, max(1, count / minimumChunk))
+    if workers <= 1 { body(0, count); return }
+    let chunk = (count + workers - 1) / workers
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let start = w * chunk
+        let n = min(chunk, count - start)
+        if n > 0 { body(start, n) }
+    }
+}
+
+/// A raw buffer handed to the workers of one parallel loop. Each worker writes a disjoint part, and the loop ends
+/// before the buffer's owner touches it again; that discipline, not the type system, makes the sharing safe.
+struct SharedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+}

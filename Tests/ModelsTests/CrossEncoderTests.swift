@@ -1,0 +1,34 @@
+// Golden parity of cross-encoders with sentence-transformers 6.2's CrossEncoder.predict on tiny random models.
+// Tolerance: max |Δ| <= 1e-5 on logits and on activated scores.
+import Foundation
+import Testing
+@testable import Models
+
+@Suite struct CrossEncoderTests {
+    static let fixtures = ["ce-bert-1", "ce-bert-3-legacy-sigmoid", "ce-roberta-1"]
+
+    @Test(arguments: fixtures)
+    func scoresMatchReference(_ name: String) throws {
+        let model = try CrossEncoder(directory: Fixtures.model(name))
+        let expected = try Fixtures.expected(name)
+        let pairs = expected["pairs"]!.arrayValue!.map { ($0.strings[0], $0.strings[1]) }
+        #expect(model.maxLength == expected["max_length"]?.intValue)
+        #expect(model.activation.rawValue == expected["activation"]?.stringValue)
+        for (pair, ids) in zip(pairs, expected["token_ids"]!.intMatrix) {
+            #expect(model.tokenize(pair.0, pair.1) == ids, "\(name): \(pair)")
+        }
+        expectClose(try model.predict(pairs, batchSize: 4), expected["scores"]!.floatMatrix, atol: 1e-5, label: "\(name) scores")
+        expectClose(try model.predict(pairs, batchSize: 4, activate: false), expected["logits"]!.floatMatrix, atol: 1e-5,
+                    label: "\(name) logits")
+        if let softmax = expected["softmax"] {
+            expectClose(try model.predict(pairs, batchSize: 4, softmax: true), softmax.floatMatrix, atol: 1e-5,
+                        label: "\(name) softmax")
+        }
+    }
+
+    @Test func headsByArchitecture() throws {
+        #expect(try CrossEncoder(directory: Fixtures.model("ce-bert-1")).activation == .sigmoid)
+        #expect(try CrossEncoder(directory: Fixtures.model("ce-bert-3-legacy-sigmoid")).labelCount == 3)
+        #expect(try CrossEncoder(directory: Fixtures.model("ce-roberta-1")).config.family == .roberta)
+    }
+}
