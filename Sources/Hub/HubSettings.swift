@@ -18,6 +18,8 @@ struct HubSettings: Sendable {
     var caches: [URL]
     /// Project-local model folders, in search order.
     var localFolders: [URL]
+    /// $HOME, for `~` in paths.
+    var home: URL
 
     init(environment env: [String: String], searchPaths: [URL], currentDirectory: URL) {
         func value(_ key: String) -> String? {
@@ -33,6 +35,7 @@ struct HubSettings: Sendable {
             return s
         }
         let home = URL(fileURLWithPath: value("HOME") ?? NSHomeDirectory(), isDirectory: true)
+        self.home = home
         func path(_ p: String) -> URL {
             if p == "~" { return home }
             if p.hasPrefix("~/") { return home.appendingPathComponent(String(p.dropFirst(2)), isDirectory: true) }

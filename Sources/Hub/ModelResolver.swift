@@ -101,9 +101,9 @@ public struct ModelResolver: Sendable {
 
     /// A reference that names an existing folder, or looks like a path and must be one.
     private func localPath(_ reference: String, base: URL?) throws(HubError) -> URL? {
-        let home = settings.caches.last.map { $0.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        let home = settings.home
         var url: URL
-        if reference == "~" || reference.hasPrefix("~/"), let home {
+        if reference == "~" || reference.hasPrefix("~/") {
             url = reference == "~" ? home : home.appendingPathComponent(String(reference.dropFirst(2)))
         } else {
             url = URL(fileURLWithPath: reference, relativeTo: base ?? currentDirectory)
