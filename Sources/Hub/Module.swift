@@ -1,1 +1,0 @@
-// Hub module: placeholder until its first file lands.
