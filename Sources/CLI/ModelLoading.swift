@@ -1,13 +1,16 @@
-// Model references on the command line: a folder, or a name resolved like sentence-transformers does.
+// Model references on the command line: a folder, or a name resolved as sentence-transformers does (local models
+// folders, the shared Hugging Face cache, then the hub unless HF_HUB_OFFLINE=1). See docs/models.md.
 import Foundation
+import Hub
 import Models
 
 /// The folder for a model reference.
 func resolveModel(_ reference: String) throws -> URL {
-    let url = URL(fileURLWithPath: reference)
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { return url }
-    throw CLIError(description: "\(reference): no such model folder")
+    do {
+        return try ModelResolver(progress: true).resolve(reference)
+    } catch {
+        throw CLIError(description: error.description)
+    }
 }
 
 func loadBiEncoder(_ reference: String) throws -> BiEncoder {
