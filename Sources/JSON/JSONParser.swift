@@ -49,12 +49,6 @@ private struct Parser {
         self.allowDuplicateKeys = allowDuplicateKeys
     }
 
-    /// An open container on the explicit stack.
-    enum Frame {
-        case array([JSONValue])
-        case object(members: [JSONObject.Member], seen: Set<[UInt8]>, pendingKey: String)
-    }
-
     func error(_ message: String, at offset: Int? = nil) -> JSONError {
         let at = min(offset ?? i, bytes.count)
         var line = 1, col = 1
@@ -80,9 +74,22 @@ private struct Parser {
         return v
     }
 
-    /// Parses a value iteratively: containers are pushed on `stack` instead of recursing.
+    /// Parses a value iteratively: open containers live on explicit stacks instead of the call stack. Each
+    /// container's elements are appended in place (never copied out and back), so parsing stays linear.
     mutating func value() throws(JSONError) -> JSONValue {
-        var stack: [Frame] = []
+        var isObject: [Bool] = []                 // one entry per open container
+        var arrays: [[JSONValue]] = []            // open arrays' elements
+        var objects: [[JSONObject.Member]] = []   // open objects' members
+        var seenKeys: [Set<[UInt8]>] = []         // open objects' keys (when duplicates are rejected)
+        var pendingKeys: [String] = []            // open objects' key awaiting its value
+
+        func openObject(_ key: String) {
+            isObject.append(true)
+            objects.append([])
+            seenKeys.append(allowDuplicateKeys ? [] : [Array(key.utf8)])
+            pendingKeys.append(key)
+        }
+
         while true {
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input") }
@@ -90,25 +97,25 @@ private struct Parser {
             switch bytes[i] {
             case UInt8(ascii: "{"):
                 i += 1
-                if stack.count >= maxDepth { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
+                if isObject.count >= maxDepth { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
                 skipWhitespace()
                 if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
                     i += 1
                     done = .object(JSONObject())
                 } else {
-                    let key = try objectKey()
-                    stack.append(.object(members: [], seen: allowDuplicateKeys ? [] : [Array(key.utf8)], pendingKey: key))
+                    openObject(try objectKey())
                     continue
                 }
             case UInt8(ascii: "["):
                 i += 1
-                if stack.count >= maxDepth { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
+                if isObject.count >= maxDepth { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
                 skipWhitespace()
                 if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
                     i += 1
                     done = .array([])
                 } else {
-                    stack.append(.array([]))
+                    isObject.append(false)
+                    arrays.append([])
                     continue
                 }
             case UInt8(ascii: "\""): done = .string(try string())
@@ -119,34 +126,45 @@ private struct Parser {
             default: throw error("unexpected character '\(printable(bytes[i]))'")
             }
             // Attach the finished value to its container; close containers as long as they end here.
-            while true {
-                guard let top = stack.popLast() else { return done }
+            closing: while true {
+                guard let inObject = isObject.last else { return done }
                 skipWhitespace()
-                switch top {
-                case .array(var items):
-                    items.append(done)
+                if !inObject {
+                    arrays[arrays.count - 1].append(done)
                     guard i < bytes.count else { throw error("unterminated array") }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; stack.append(.array(items)); break }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; done = .array(items); continue }
+                    if bytes[i] == UInt8(ascii: ",") { i += 1; break closing }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        isObject.removeLast()
+                        done = .array(arrays.removeLast())
+                        continue closing
+                    }
                     throw error("expected ',' or ']' in array")
-                case .object(var members, var seen, let key):
-                    members.append(.init(key: key, value: done))
+                } else {
+                    let key = pendingKeys[pendingKeys.count - 1]
+                    objects[objects.count - 1].append(.init(key: key, value: done))
                     guard i < bytes.count else { throw error("unterminated object") }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
                         skipWhitespace()
                         let keyStart = i
                         let next = try objectKey()
-                        if !allowDuplicateKeys, !seen.insert(Array(next.utf8)).inserted {
+                        if !allowDuplicateKeys, !seenKeys[seenKeys.count - 1].insert(Array(next.utf8)).inserted {
                             throw error("duplicate key \"\(next)\"", at: keyStart)
                         }
-                        stack.append(.object(members: members, seen: seen, pendingKey: next))
-                        break
+                        pendingKeys[pendingKeys.count - 1] = next
+                        break closing
                     }
-                    if bytes[i] == UInt8(ascii: "}") { i += 1; done = .object(JSONObject(members)); continue }
+                    if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        isObject.removeLast()
+                        seenKeys.removeLast()
+                        pendingKeys.removeLast()
+                        done = .object(JSONObject(objects.removeLast()))
+                        continue closing
+                    }
                     throw error("expected ',' or '}' in object")
                 }
-                break
             }
         }
     }
