@@ -80,32 +80,37 @@ public final class Tokenizer: Sendable {
     /// One sequence with its special tokens, truncated (longest_first) so the total including them is at most
     /// `maxLength`. When `maxLength` is smaller than the number of special tokens, only the special tokens remain.
     public func encode(_ text: String, maxLength: Int?) -> Encoding {
-        var first = tokenize(text)
+        let budget = maxLength.map { $0 - postProcessor.addedTokenCount(pair: false) }
+        var first = tokenize(text, limit: budget.map { max(0, $0) })
         var none: [Int32]? = nil
-        if let maxLength {
-            Truncation.truncate(&first, &none, budget: maxLength - postProcessor.addedTokenCount(pair: false))
-        }
+        if let budget { Truncation.truncate(&first, &none, budget: budget) }
         return postProcessor.process(first, nil)
     }
 
     /// A pair: BERT `[CLS] A [SEP] B [SEP]` (type ids 0…0 1…1) or RoBERTa `<s> A </s></s> B </s>` (all 0),
     /// truncated with Rust's longest_first rule on `maxLength` minus the special tokens.
     public func encode(_ first: String, _ second: String, maxLength: Int?) -> Encoding {
+        let budget = maxLength.map { $0 - postProcessor.addedTokenCount(pair: true) }
+        // No early stop here: with an odd budget, which side is longer decides who gets the extra token.
         var a = tokenize(first)
         var b: [Int32]? = tokenize(second)
-        if let maxLength {
-            Truncation.truncate(&a, &b, budget: maxLength - postProcessor.addedTokenCount(pair: true))
-        }
+        if let budget { Truncation.truncate(&a, &b, budget: budget) }
         return postProcessor.process(a, b ?? [])
     }
 
     /// The model ids of one text, without special tokens added by the post-processor.
-    func tokenize(_ text: String) -> [Int32] {
+    ///
+    /// With a `limit`, tokenization stops once that many ids exist (it may return a few more). Words are tokenized
+    /// left to right independently, so the first `limit` ids are the same as without it: a single sequence truncated
+    /// to `limit` comes out unchanged while a long input costs less.
+    func tokenize(_ text: String, limit: Int? = nil) -> [Int32] {
+        let limit = limit ?? Int.max
         var ids: [Int32] = []
         for segment in rawMatcher.split(Array(text.unicodeScalars)) {
             switch segment {
             case .token(let id):
                 ids.append(id)
+                if ids.count >= limit { return ids }
             case .text(let raw):
                 guard !raw.isEmpty else { continue }
                 let normalized = normalizer?.normalize(raw) ?? raw
@@ -113,10 +118,14 @@ public final class Tokenizer: Sendable {
                     switch inner {
                     case .token(let id):
                         ids.append(id)
+                        if ids.count >= limit { return ids }
                     case .text(let piece):
                         guard !piece.isEmpty else { continue }
                         let words = preTokenizer?.preTokenize([piece]) ?? [piece]
-                        for word in words where !word.isEmpty { model.tokenize(word, into: &ids) }
+                        for word in words where !word.isEmpty {
+                            model.tokenize(word, into: &ids)
+                            if ids.count >= limit { return ids }
+                        }
                     }
                 }
             }
