@@ -1,1 +1,0 @@
-// Tokenizers module: placeholder until its first file lands.
