@@ -53,5 +53,6 @@ func expectClose(_ actual: [[Float]], _ expected: [[Float]], atol: Float, label:
     }
     let a = actual.indices.contains(worstRow) ? Array(actual[worstRow].prefix(5)) : []
     let e = expected.indices.contains(worstRow) ? Array(expected[worstRow].prefix(5)) : []
+    print("parity \(label): max |Δ| = \(worst) (tolerance \(atol))")
     #expect(worst <= atol, "\(label): max |Δ| = \(worst) (row \(worstRow)); first: \(a) vs \(e)", sourceLocation: sourceLocation)
 }
