@@ -36,7 +36,8 @@ enum Suggest {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(Array(word.lowercased()), Array(candidate.lowercased()))
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+            let prefix = word.count >= 3 && candidate.lowercased().hasPrefix(word.lowercased()) ? 1 : d
+            if min(d, prefix) <= limit, min(d, prefix) < (best?.1 ?? Int.max) { best = (candidate, min(d, prefix)) }
         }
         return best?.0
     }

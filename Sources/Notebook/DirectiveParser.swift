@@ -19,6 +19,7 @@ import CommonMark
 struct DirectiveParser {
     /// Deeper nesting than this is refused, so that recursion (and recursive deinit) stays shallow.
     static let maxNesting = 64
+    static let maxArguments = 10_000
 
     private var tokens: [Token]
     private var indents: [Int: Int]
@@ -138,6 +139,10 @@ struct DirectiveParser {
             guard accept(.punct("(")) else { return .variable(name, token.range) }
             var arguments: [Argument] = []
             while current?.kind != .punct(")") {
+                guard arguments.count < Self.maxArguments else {
+                    throw Diagnostic("more than \(Self.maxArguments) arguments in a call", at: token.range,
+                                     hint: "pass a list instead")
+                }
                 arguments.append(try parseArgument())
                 if !accept(.punct(",")) { break }
             }
@@ -257,6 +262,10 @@ struct DirectiveParser {
 
     private mutating func expect(_ kind: TokenKind, _ what: String) throws -> Token {
         guard let token = current, token.kind == kind else {
+            if current == nil || (current?.kind == .newline && position == tokens.count - 1) {
+                let previous = position > 0 ? tokens[position - 1].range : SourceRange(line: 1, column: 1)
+                throw Diagnostic("expected \(what), found end of cell", at: previous)
+            }
             let found = current.map { "'\(describe($0.kind))'" } ?? "end of cell"
             throw Diagnostic("expected \(what), found \(found)", at: current?.range ?? tokens.last?.range ?? SourceRange(line: 1, column: 1))
         }

@@ -129,6 +129,11 @@ struct Interpreter {
             }
             return field.1
         case .call(let name, let arguments, let range):
+            guard Builtins.names.contains(name) else {
+                throw Diagnostic("unknown function '\(name)'", at: range,
+                                 hint: Suggest.hint(for: name, in: Builtins.names)
+                                     ?? "functions: " + Builtins.names.joined(separator: ", "))
+            }
             var values: [(label: String?, value: Value, range: SourceRange)] = []
             for argument in arguments {
                 values.append((argument.label, try evaluate(argument.value), argument.range))

@@ -59,6 +59,13 @@ public struct Notebook: Sendable {
             return (cells, defaults, diagnostics)
         }
 
+        if let (line, depth) = Notebook.excessiveNesting(bytes, lines: lines) {
+            fail("Markdown nested \(depth) levels deep, more than the limit of \(Notebook.nestingLimit)",
+                 SourceRange(line: line, column: 1),
+                 hint: "libcmark 0.30 takes quadratic time on such nesting; no notebook needs it")
+            return (cells, defaults, diagnostics)
+        }
+
         // Front matter is blanked (same length, spaces) so that cmark's line numbers stay the file's.
         var parseBytes = bytes
         let frontMatter = FrontMatter.find(bytes)
@@ -119,6 +126,35 @@ public struct Notebook: Sendable {
                               origin: origin))
         }
         return (cells, defaults, diagnostics)
+    }
+
+    /// Deepest container nesting (block quote and list markers at a line's start) accepted before cmark.
+    public static let nestingLimit = 1000
+
+    /// The first line whose leading container markers exceed `nestingLimit`, and their count. Linear time.
+    static func excessiveNesting(_ bytes: [UInt8], lines: [Int]) -> (line: Int, depth: Int)? {
+        for (index, start) in lines.enumerated() {
+            var k = start, depth = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                if b == 0x20 || b == 0x09 { k += 1; continue }
+                if b == UInt8(ascii: ">") { depth += 1; k += 1; continue }
+                let next = k + 1 < bytes.count ? bytes[k + 1] : 0x0A
+                let isBullet = (b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+"))
+                if isBullet, next == 0x20 || next == 0x09 { depth += 1; k += 2; continue }
+                var d = k
+                while d < bytes.count, d - k < 9, bytes[d] >= 0x30, bytes[d] <= 0x39 { d += 1 }
+                if d > k, d + 1 < bytes.count, bytes[d] == UInt8(ascii: ".") || bytes[d] == UInt8(ascii: ")"),
+                   bytes[d + 1] == 0x20 {
+                    depth += 1
+                    k = d + 2
+                    continue
+                }
+                break
+            }
+            if depth > nestingLimit { return (index + 1, depth) }
+        }
+        return nil
     }
 
     static func firstWord(_ info: String?) -> String {

@@ -41,6 +41,9 @@ public struct RunOptions: Sendable {
 }
 
 public struct Runner: Sendable {
+    /// The largest cell source accepted; beyond it the cell fails before lexing.
+    public static let cellByteLimit = 1 << 20
+
     public let engine: any Engine
     public let cache: ModelCache
 
@@ -65,6 +68,10 @@ public struct Runner: Sendable {
             interpreter.deadline = ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000))
             var status = CellResult.Status.ok
             do {
+                guard cell.source.utf8.count <= Runner.cellByteLimit else {
+                    throw Diagnostic("cell is \(cell.source.utf8.count) bytes, over the limit of \(Runner.cellByteLimit >> 10) KiB",
+                                     at: cell.block.range, hint: "keep data in smaller cells or lists")
+                }
                 let statements = try DirectiveParser.parse(cell.source, origin: cell.origin)
                 try interpreter.execute(statements)
             } catch let error as ModelUnavailable {
