@@ -5,7 +5,8 @@ import Foundation
 
 public struct HashEngine: Engine {
     public var dimension: Int
-    /// References that throw `ModelUnavailable`, to exercise the "notebook not run" path.
+    /// References that throw `ModelUnavailable` (as do all starting with "unavailable/"), to exercise the
+    /// "notebook not run" path; references starting with "missing" throw an ordinary load error.
     public var unavailable: Set<String>
 
     public init(dimension: Int = 8, unavailable: Set<String> = []) {
@@ -24,7 +25,7 @@ public struct HashEngine: Engine {
     }
 
     private func check(_ reference: String) throws {
-        if unavailable.contains(reference) {
+        if unavailable.contains(reference) || reference.hasPrefix("unavailable/") {
             throw ModelUnavailable(model: reference, searched: ["(hash engine)"], hint: "marked unavailable")
         }
         if reference.isEmpty || reference.hasPrefix("missing") {
