@@ -253,7 +253,8 @@ enum Builtins {
             bounds.append(i)
         }
         let (lo, hi) = bounds.count == 1 ? (0, bounds[0]) : (bounds[0], bounds[1])
-        guard hi - lo <= 10_000_000 else { throw ValueError("range of \(hi - lo) elements is too large") }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span <= 10_000_000 else { throw ValueError("range(\(lo), \(hi)) is too large (limit 10,000,000)") }
         return .list(lo < hi ? (lo..<hi).map { .int($0) } : [])
     }
 }

@@ -32,6 +32,8 @@ import Testing
         ("for i in 5:\n    print(i)", "example.md:2:10: error: cannot loop over a integer\n  hint: loop over a list, range(n) or enumerate(list)"),
         ("print(\"open)", "example.md:2:7: error: unterminated string\n  hint: close the string with \" on the same line"),
         ("p = (\"a\", \"b\")\nprint(p.x)", "example.md:3:7: error: a pair has no field 'x'"),
+        ("x = range(-9223372036854775807, 9223372036854775807)",
+         "example.md:2:5: error: range(-9223372036854775807, 9223372036854775807) is too large (limit 10,000,000)"),
         ("print(encode)", "example.md:2:7: error: 'encode' is a function, not a variable\n  hint: call it: encode(...)"),
     ])
     func message(_ cell: String, _ expected: String) {
