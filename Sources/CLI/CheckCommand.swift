@@ -1,7 +1,76 @@
-import ArgumentParser
+// quill check: runs notebooks and compares each cell's output with its expected block. Never writes the source.
 
-// Placeholder: replaced by the command's implementation.
+import ArgumentParser
+import Foundation
+import Notebook
+
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not yet implemented)")
-    func run() throws { throw ValidationError("quill check is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run notebooks and compare each cell's output with its expected output block.",
+        discussion: """
+            Numbers with a decimal point compare with a tolerance (one unit in the last printed digit, or \
+            '#| tolerance: X'); other text compares exactly, trailing whitespace aside. Exit status: 0 when all \
+            match, 1 on a mismatch, 65 when a cell fails. A notebook whose model is unavailable is reported and \
+            skipped (exit 1 with --require-models).
+            """)
+
+    @OptionGroup var options: NotebookOptions
+
+    @Option(name: .customLong("junit"), help: "Write a JUnit XML report to this file.")
+    var junitPath: String?
+
+    @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
+    var keepGoing = false
+
+    @Flag(name: .customLong("require-models"), help: "Fail when a notebook is skipped for an unavailable model.")
+    var requireModels = false
+
+    func run() throws {
+        let files = try NotebookFiles.expand(options.paths)
+        let runner = Runner(engine: notebookEngine())
+        var suites: [JUnitReport.Suite] = []
+        var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
+        for path in files {
+            let notebook: Notebook
+            do { notebook = try NotebookFiles.load(path) } catch {
+                Report.error("\(error)")
+                ioErrors += 1
+                continue
+            }
+            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
+                                    options: RunOptions(keepGoing: keepGoing, timeout: options.timeout))
+            Report.unavailable(result)
+            for d in notebook.diagnostics { Report.error(d.description) }
+            if notebook.hasErrors { failures += 1 }
+            if result.unavailable != nil { unavailable += 1 }
+            let checks = result.unavailable == nil ? Checker.check(result) : []
+            for check in checks {
+                switch check.verdict {
+                case .match: passed += 1
+                case .skipped, .notRun: skipped += 1
+                case .failed(let d):
+                    failures += 1
+                    Report.error(d.description)
+                case .mismatch(let line, let diff):
+                    mismatches += 1
+                    Report.error("\(path):\(line): error: output of the cell at line \(check.cell.line) differs from the expected block\n\(diff)")
+                }
+            }
+            suites.append(JUnitReport.Suite(path: path, checks: checks, notebookErrors: notebook.diagnostics,
+                                            unavailable: result.unavailable.map { "notebook not run: \($0)" }))
+        }
+        Report.out("\(files.count) notebook\(files.count == 1 ? "" : "s"): \(passed) passed, \(mismatches) mismatched, "
+                   + "\(failures) failed, \(skipped) skipped" + (unavailable > 0 ? ", \(unavailable) not run" : ""))
+        if let junitPath {
+            do {
+                try AtomicFile.write(Array(JUnitReport.xml(suites).utf8), to: junitPath)
+            } catch {
+                Report.error("\(error)")
+                throw ExitStatus.failure
+            }
+        }
+        if failures > 0 { throw ExitStatus.diagnostics }
+        if mismatches > 0 || ioErrors > 0 || (requireModels && unavailable > 0) { throw ExitStatus.failure }
+    }
 }

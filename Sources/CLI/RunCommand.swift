@@ -1,7 +1,56 @@
-import ArgumentParser
+// quill run: executes notebooks and writes OUTPUT-DIR/NAME.md, each directive cell followed by its output.
 
-// Placeholder: replaced by the command's implementation.
+import ArgumentParser
+import Foundation
+import Notebook
+
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(not yet implemented)")
-    func run() throws { throw ValidationError("quill run is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run notebooks and write them, with each cell's output, to Output/NAME.md.",
+        discussion: """
+            The source notebooks are never modified. Exit status: 0 when every cell ran, 65 when a cell or a \
+            notebook has errors (the output file is still written, with the error in the failing cell), 1 when a \
+            notebook could not run (model unavailable, unreadable file).
+            """)
+
+    @OptionGroup var options: NotebookOptions
+
+    @Option(name: .customLong("output-dir"), help: "Folder for the rendered notebooks.")
+    var outputDirectory = "Output"
+
+    @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
+    var keepGoing = false
+
+    func run() throws {
+        let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
+        let runner = Runner(engine: notebookEngine())
+        var status: ExitCode = .success
+        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        for path in files {
+            let notebook: Notebook
+            do { notebook = try NotebookFiles.load(path) } catch {
+                Report.error("\(error)")
+                if status == .success { status = ExitStatus.failure }
+                continue
+            }
+            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
+                                    options: RunOptions(keepGoing: keepGoing, timeout: options.timeout))
+            Report.diagnostics(result)
+            Report.unavailable(result)
+            if result.hasErrors { status = ExitStatus.diagnostics }
+            if result.unavailable != nil, status == .success { status = ExitStatus.failure }
+            guard !notebook.hasErrors, result.unavailable == nil else { continue }
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
+            let target = (outputDirectory as NSString).appendingPathComponent(name)
+            do {
+                try AtomicFile.write(Renderer.renderRun(result), to: target)
+                Report.out("wrote \(target)")
+            } catch {
+                Report.error("\(error)")
+                if status == .success { status = ExitStatus.failure }
+            }
+        }
+        if status != .success { throw status }
+    }
 }

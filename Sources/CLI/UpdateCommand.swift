@@ -1,7 +1,58 @@
-import ArgumentParser
+// quill update: rewrites the expected-output blocks of notebooks with fresh output, atomically.
 
-// Placeholder: replaced by the command's implementation.
+import ArgumentParser
+import Foundation
+import Notebook
+
 struct UpdateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: "(not yet implemented)")
-    func run() throws { throw ValidationError("quill update is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Rewrite the expected output blocks of notebooks with fresh output.",
+        discussion: """
+            Only the `output` blocks change; every other byte stays. A notebook whose cells fail is left as it is \
+            (exit 65). Cells with '#| check: false' keep an existing block. Running update twice changes nothing \
+            the second time.
+            """)
+
+    @OptionGroup var options: NotebookOptions
+
+    func run() throws {
+        let files = try NotebookFiles.expand(options.paths)
+        let runner = Runner(engine: notebookEngine())
+        var status: ExitCode = .success
+        for path in files {
+            let notebook: Notebook
+            do { notebook = try NotebookFiles.load(path) } catch {
+                Report.error("\(error)")
+                if status == .success { status = ExitStatus.failure }
+                continue
+            }
+            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
+                                    options: RunOptions(timeout: options.timeout))
+            Report.diagnostics(result)
+            Report.unavailable(result)
+            if result.hasErrors {
+                status = ExitStatus.diagnostics
+                Report.error("\(path): not updated")
+                continue
+            }
+            if result.unavailable != nil {
+                if status == .success { status = ExitStatus.failure }
+                continue
+            }
+            let updated = Renderer.renderUpdate(result)
+            if updated == notebook.bytes {
+                Report.out("unchanged \(path)")
+                continue
+            }
+            do {
+                try AtomicFile.write(updated, to: path)
+                Report.out("updated \(path)")
+            } catch {
+                Report.error("\(error)")
+                if status == .success { status = ExitStatus.failure }
+            }
+        }
+        if status != .success { throw status }
+    }
 }

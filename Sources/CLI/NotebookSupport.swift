@@ -1,0 +1,97 @@
+// Shared by run, check and update: finding notebooks, reading them under the size cap, choosing the engine,
+// printing diagnostics, and exit codes (64 usage, 65 notebook diagnostics, 1 otherwise).
+
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// QUILL_ENGINE=hash selects the deterministic hash engine (tests, trying the language without models).
+func notebookEngine() -> any Engine {
+    ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" ? HashEngine() : makeEngine()
+}
+
+struct NotebookOptions: ParsableArguments {
+    @Argument(help: "Notebook files or folders (folders: every .md file inside, recursively).")
+    var paths: [String]
+
+    @Option(help: "Seconds each cell may run (checked between statements); overrides '#| timeout'.")
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}
+
+enum NotebookFiles {
+    /// Expands folders into their .md files (sorted; hidden folders and `skip` left out).
+    static func expand(_ paths: [String], skip: String? = nil) throws -> [String] {
+        var result: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or folder: \(path)")
+            }
+            guard isDirectory.boolValue else { result.append(path); continue }
+            let skipPath = skip.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            var found: [String] = []
+            if let walker = fm.enumerator(atPath: path) {
+                while let relative = walker.nextObject() as? String {
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    let name = (relative as NSString).lastPathComponent
+                    if name.hasPrefix(".") || URL(fileURLWithPath: full).standardizedFileURL.path == skipPath {
+                        walker.skipDescendants()
+                        continue
+                    }
+                    if relative.hasSuffix(".md") { found.append(full) }
+                }
+            }
+            result += found.sorted()
+        }
+        return result
+    }
+
+    /// Reads a notebook, refusing oversized files before reading them.
+    static func load(_ path: String) throws -> Notebook {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Notebook.byteLimit {
+            return Notebook(path: path, bytes: [UInt8](repeating: 0x20, count: Notebook.byteLimit + 1))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotebookIOError(message: "cannot read \(path)")
+        }
+        return Notebook(path: path, bytes: [UInt8](data))
+    }
+
+    static func directory(of path: String) -> URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+}
+
+struct NotebookIOError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+enum Report {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func diagnostics(_ run: NotebookRun) {
+        for d in run.diagnostics { error(d.description) }
+    }
+
+    static func unavailable(_ run: NotebookRun) {
+        if let u = run.unavailable { error("\(run.notebook.path): notebook not run: \(u)") }
+    }
+}
+
+enum ExitStatus {
+    static let diagnostics = ExitCode(65)
+    static let failure = ExitCode(1)
+}

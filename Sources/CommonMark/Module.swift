@@ -1,1 +1,0 @@
-// CommonMark module: placeholder until its first file lands.

@@ -1,1 +1,0 @@
-// Notebook module: placeholder until its first file lands.

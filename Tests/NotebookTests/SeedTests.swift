@@ -1,0 +1,106 @@
+// The seed document's two printed examples, byte for byte, with an engine that returns the seed's numbers.
+
+import Foundation
+import Testing
+@testable import Notebook
+
+@Suite struct SeedTests {
+    static let s1 = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]
+    static let s2 = ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"]
+
+    /// Unit vectors at the angle whose cosine is the seed's score (0.4579, 0.1759, 0.9283).
+    static func engine() -> TableEngine {
+        var engine = TableEngine()
+        for (k, cosine) in [0.4579, 0.1759, 0.9283].enumerated() {
+            var a = [Float](repeating: 0, count: 6), b = a
+            a[2 * k] = 2  // not normalized: cosine must normalize
+            b[2 * k] = Float(cosine)
+            b[2 * k + 1] = Float((1 - cosine * cosine).squareRoot())
+            engine.embeddings[s1[k]] = a
+            engine.embeddings[s2[k]] = b
+        }
+        for (k, score) in [Float(0.0495), 0.0022, 0.9920].enumerated() { engine.scores[s1[k] + "|" + s2[k]] = score }
+        return engine
+    }
+
+    static let biExpected = """
+        Sentence 1: The cat sits outside
+        Sentence 2: The dog plays in the garden
+        Similarity score: 0.4579
+
+        Sentence 1: A man is playing guitar
+        Sentence 2: A woman watches TV
+        Similarity score: 0.1759
+
+        Sentence 1: The new movie is awesome
+        Sentence 2: The new movie is so great
+        Similarity score: 0.9283
+
+
+        """
+
+    @Test func biEncoderExample() {
+        let text = """
+            ```quill
+            bi_encoder = bi_encoder("paraphrase-distilroberta-base-v1")
+            sentences1 = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]
+            sentences2 = ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"]
+            embeddings1 = encode(bi_encoder, sentences1)
+            embeddings2 = encode(bi_encoder, sentences2)
+            cosine_scores = cosine(embeddings1, embeddings2)
+            for i in range(len(sentences1)):
+                print(f"Sentence 1: {sentences1[i]}")
+                print(f"Sentence 2: {sentences2[i]}")
+                print(f"Similarity score: {cosine_scores[i][i]:.4f}")
+                print()
+            ```
+
+            """
+        let (run, _) = runNotebook(text, engine: Self.engine())
+        #expect(run.results.first?.output == Self.biExpected)
+    }
+
+    @Test func crossEncoderExample() {
+        let text = """
+            ```quill
+            cross_encoder = cross_encoder("cross-encoder/stsb-roberta-base")
+            sentence_pairs = [
+                ("The cat sits outside", "The dog plays in the garden"),
+                ("A man is playing guitar", "A woman watches TV"),
+                ("The new movie is awesome", "The new movie is so great")
+            ]
+            similarity_scores = predict(cross_encoder, sentence_pairs)
+            for i, pair in enumerate(sentence_pairs):
+                print(f"Sentence 1: {pair[0]}")
+                print(f"Sentence 2: {pair[1]}")
+                print(f"Similarity score: {similarity_scores[i]:.4f}")
+                print()
+            ```
+
+            """
+        let (run, _) = runNotebook(text, engine: Self.engine())
+        #expect(run.results.first?.output == Self.biExpected
+            .replacingOccurrences(of: "0.4579", with: "0.0495").replacingOccurrences(of: "0.1759", with: "0.0022")
+            .replacingOccurrences(of: "0.9283", with: "0.9920"))
+    }
+
+    /// A model is loaded once per run however many cells use it.
+    @Test func modelsLoadOnce() {
+        final class Counter: @unchecked Sendable { var loads = 0 }
+        struct Counting: Engine {
+            let counter: Counter
+            func loadBiEncoder(_ r: String, notebookDirectory: URL) throws -> any BiEncoderModel {
+                counter.loads += 1
+                return try HashEngine().loadBiEncoder(r, notebookDirectory: notebookDirectory)
+            }
+            func loadCrossEncoder(_ r: String, notebookDirectory: URL) throws -> any CrossEncoderModel {
+                counter.loads += 1
+                return try HashEngine().loadCrossEncoder(r, notebookDirectory: notebookDirectory)
+            }
+        }
+        let counter = Counter()
+        let text = "```quill\na = bi_encoder(\"m\")\n```\n\n```quill\nb = bi_encoder(\"m\")\nc = cross_encoder(\"m\")\n```\n"
+        _ = runNotebook(text, engine: Counting(counter: counter))
+        #expect(counter.loads == 2)
+    }
+}
