@@ -1,16 +1,8 @@
-// The engine behind `quill run/check/update`. Placeholder until the engine team wires its adapter in here.
-
+// The engine behind `quill run/check/update`: Quill's own models (NotebookSupport.swift picks the deterministic
+// fake engine instead when QUILL_ENGINE=hash, for tests).
 import Foundation
 import Notebook
 
 func makeEngine() -> any Engine {
-    UnwiredEngine()
-}
-
-private struct UnwiredEngine: Engine {
-    struct NotWired: Error, CustomStringConvertible {
-        var description: String { "the inference engine is not wired into this build yet" }
-    }
-    func loadBiEncoder(_ reference: String, notebookDirectory: URL) throws -> any BiEncoderModel { throw NotWired() }
-    func loadCrossEncoder(_ reference: String, notebookDirectory: URL) throws -> any CrossEncoderModel { throw NotWired() }
+    ModelsEngine()
 }

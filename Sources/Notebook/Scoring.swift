@@ -3,7 +3,7 @@
 
 enum Scoring {
     /// Norms below this are clamped, so that a zero vector scores 0 instead of NaN.
-    static let normEpsilon: Float = 1e-8
+    static let normEpsilon: Float = 1e-12
 
     /// (a.rows x b.rows) dot products.
     static func dot(_ a: Matrix, _ b: Matrix) throws -> Matrix {
