@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Quill: a notebook-style literate runner for sentence embeddings, with its own inference engine.
-// Modules point one way: system-library shims -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub -> Notebook -> CLI.
+// Modules point one way: system-library shims and C kernels -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub
+// -> Notebook -> CLI.
 import PackageDescription
 
 let package = Package(
@@ -21,7 +22,9 @@ let package = Package(
 
         .target(name: "JSON"),
         .target(name: "CommonMark", dependencies: ["CCMark"]),
-        .target(name: "Tensors", dependencies: ["CBLAS", "JSON"]),
+        // Hot element-wise kernels in C, optimized even in debug builds so that tests on real models stay quick.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CKernels", "JSON"]),
         .target(name: "Tokenizers", dependencies: ["JSON"]),
         .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
         .target(name: "Hub"),

@@ -86,6 +86,13 @@ public struct ModelResolver: Sendable {
         return try download(repo, revision: rev)
     }
 
+    /// The local folders and cache folders that `resolve` looks in for `reference`, in order (for messages).
+    public func searchLocations(for reference: String, revision: String? = nil) -> [String] {
+        guard let repo = try? RepoID(reference: reference.trimmingCharacters(in: .whitespaces)) else { return [] }
+        return localCandidates(repo, reference: reference, revision: revision).map(\.path)
+            + settings.caches.map { HubCache(root: $0).repoFolder(repo).path }
+    }
+
     /// Downloads (or completes) a model from the hub into the download cache, even when a copy exists elsewhere;
     /// files already in the cache with the right size are not fetched again. For `quill fetch`.
     /// - Throws: `.offline` when HF_HUB_OFFLINE is set, and the download errors of `resolve`.

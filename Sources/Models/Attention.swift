@@ -41,27 +41,38 @@ func attention(
     }
 }
 
-/// How work is split across the cores.
+/// How work is split across the cores. Quill parallelizes itself (GEMMs split by rows, attention by sequence and
+/// head) and keeps OpenBLAS single-threaded: two thread pools on two cores would fight, and OpenBLAS's idle
+/// workers spin in sched_yield.
 enum Parallel {
-    /// One worker per core; these machines have two.
-    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-}
+    /// One worker per core; these machines have two. QUILL_THREADS overrides.
+    static let workers: Int = {
+        if let s = ProcessInfo.processInfo.environment["QUILL_THREADS"], let n = Int(s), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 
-/// Runs `body(start, count)` over `0..<count` in one chunk per worker, for element-wise kernels on big buffers.
-func parallelChunks(_ count: Int, minimumChunk: Int = 1 << 14, _ body: @escaping @Sendable (Int, Int) -> Void) {
-    let workers = min(Parallel.workers, max(1, count / minimumChunk))
-    if workers <= 1 { body(0, count); return }
-    let chunk = (count + workers - 1) / workers
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        let start = w * chunk
-        let n = min(chunk, count - start)
-        if n > 0 { body(start, n) }
+    /// Sets OpenBLAS to one thread per call, once per process.
+    static let configureBLAS: Void = { setBLASThreads(1) }()
+
+    /// Runs `body(start, count)` over `0..<count` split into at most `workers` contiguous chunks, in parallel when
+    /// `work` (an estimate of the cost, e.g. FLOPs) makes it worth waking a second thread.
+    static func forEachChunk(_ count: Int, work: Int, _ body: @escaping @Sendable (Int, Int) -> Void) {
+        let parts = work >= 1 << 18 ? min(workers, count) : 1
+        if parts <= 1 { if count > 0 { body(0, count) }; return }
+        let chunk = (count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let start = p * chunk
+            let n = min(chunk, count - start)
+            if n > 0 { body(start, n) }
+        }
     }
 }
+
 
 /// A raw buffer handed to the workers of one parallel loop. Each worker writes a disjoint part, and the loop ends
 /// before the buffer's owner touches it again; that discipline, not the type system, makes the sharing safe.
 struct SharedPointer: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>
     init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+    init(mutating pointer: UnsafePointer<Float>) { self.pointer = UnsafeMutablePointer(mutating: pointer) }
 }

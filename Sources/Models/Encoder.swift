@@ -62,6 +62,7 @@ struct Encoder: Sendable {
     let layers: [EncoderLayer]
 
     init(_ w: Weights, _ config: TransformerConfig) throws(LoadError) {
+        Parallel.configureBLAS
         self.config = config
         let C = config.hiddenSize
         wordEmbeddings = try w.tensor("embeddings.word_embeddings.weight", shape: [config.vocabSize, C])
@@ -156,8 +157,8 @@ struct Encoder: Sendable {
     private func activate(_ x: UnsafeMutablePointer<Float>, count: Int) {
         let shared = SharedPointer(x)
         switch config.hiddenActivation {
-        case .gelu: parallelChunks(count) { start, n in geluErf(shared.pointer + start, count: n) }
-        case .geluTanh: parallelChunks(count) { start, n in geluTanh(shared.pointer + start, count: n) }
+        case .gelu: Parallel.forEachChunk(count, work: count * 8) { start, n in geluErf(shared.pointer + start, count: n) }
+        case .geluTanh: Parallel.forEachChunk(count, work: count * 8) { start, n in geluTanh(shared.pointer + start, count: n) }
         case .relu: relu(x, count: count)
         }
     }

@@ -22,20 +22,22 @@ struct Linear: Sendable {
             in: inFeatures, out: outFeatures)
     }
 
-    /// x: (rows, in) -> y: (rows, out), written into `y`.
+    /// x: (rows, in) -> y: (rows, out), written into `y`. Large products split their rows across the cores, each
+    /// part one single-threaded BLAS call.
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
+        if rows == 0 { return }
+        let inF = inFeatures, outF = outFeatures
+        let xs = SharedPointer(mutating: x), ys = SharedPointer(y)
         weight.withUnsafeBufferPointer { w in
-            guard let wp = w.baseAddress else { return }
-            if let bias {
-                // Start from the bias and accumulate the product onto it (beta = 1): one pass over y.
-                bias.withUnsafeBufferPointer { b in
-                    for r in 0..<rows { (y + r * outFeatures).update(from: b.baseAddress!, count: outFeatures) }
+            (bias ?? []).withUnsafeBufferPointer { b in
+                let ws = SharedPointer(mutating: w.baseAddress!)
+                let bs = b.baseAddress.map { SharedPointer(mutating: $0) }
+                Parallel.forEachChunk(rows, work: rows * inF * outF) { r0, n in
+                    let out = ys.pointer + r0 * outF
+                    if let bs { broadcastRows(out, rows: n, columns: outF, bias: bs.pointer) }
+                    sgemm(m: n, n: outF, k: inF, a: xs.pointer + r0 * inF, lda: inF, b: ws.pointer, ldb: inF,
+                          transposeB: true, beta: bs == nil ? 0 : 1, c: out, ldc: outF)
                 }
-                sgemm(m: rows, n: outFeatures, k: inFeatures, a: x, lda: inFeatures, b: wp, ldb: inFeatures,
-                      transposeB: true, beta: 1, c: y, ldc: outFeatures)
-            } else {
-                sgemm(m: rows, n: outFeatures, k: inFeatures, a: x, lda: inFeatures, b: wp, ldb: inFeatures,
-                      transposeB: true, beta: 0, c: y, ldc: outFeatures)
             }
         }
     }

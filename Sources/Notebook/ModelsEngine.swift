@@ -47,7 +47,8 @@ public final class ModelsEngine: Engine, @unchecked Sendable {
             case .offline(let model, let searched):
                 throw ModelUnavailable(model: model, searched: searched, hint: "offline (HF_HUB_OFFLINE=1); " + hint)
             case .download(let url, let reason):
-                throw ModelUnavailable(model: reference, searched: [url], hint: "download failed: \(reason); " + hint)
+                throw ModelUnavailable(model: reference, searched: resolver.searchLocations(for: reference) + [url],
+                                       hint: "download failed: \(reason); " + hint)
             default:
                 throw error
             }

@@ -10,6 +10,7 @@
 import Glibc
 #endif
 import Foundation
+import Hub
 
 enum Fault: Sendable, Equatable {
     case none
