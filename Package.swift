@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // System libraries from Debian: libcmark-dev and libopenblas-dev.
@@ -25,7 +24,7 @@ let package = Package(
         .target(name: "Tensors", dependencies: ["CBLAS", "JSON"]),
         .target(name: "Tokenizers", dependencies: ["JSON"]),
         .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
-        .target(name: "Hub", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Hub"),
         .target(name: "Notebook", dependencies: ["CommonMark", "Models", "Hub"]),
         .executableTarget(
             name: "CLI",

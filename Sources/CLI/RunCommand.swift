@@ -11,7 +11,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             The source notebooks are never modified. Exit status: 0 when every cell ran, 65 when a cell or a \
             notebook has errors (the output file is still written, with the error in the failing cell), 1 when a \
-            notebook could not run (model unavailable, unreadable file).
+            file could not be read or written. A notebook whose model cannot be had (not in a local folder or the \
+            cache, hub unreachable) is reported as not run and the others still run; that fails the command only \
+            with --require-models.
             """)
 
     @OptionGroup var options: NotebookOptions
@@ -21,6 +23,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
     var keepGoing = false
+
+    @Flag(name: .customLong("require-models"), help: "Fail when a notebook is not run for an unavailable model.")
+    var requireModels = false
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
@@ -39,7 +44,7 @@ struct RunCommand: ParsableCommand {
             Report.diagnostics(result)
             Report.unavailable(result)
             if result.hasErrors { status = ExitStatus.diagnostics }
-            if result.unavailable != nil, status == .success { status = ExitStatus.failure }
+            if result.unavailable != nil, requireModels, status == .success { status = ExitStatus.failure }
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
             let target = (outputDirectory as NSString).appendingPathComponent(name)

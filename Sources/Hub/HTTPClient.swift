@@ -13,7 +13,6 @@
 import FoundationNetworking
 #endif
 import Foundation
-import Crypto
 
 struct HTTPResponse: Sendable {
     var status: Int
@@ -103,7 +102,7 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     func result(url: String) throws(HubError) -> DownloadResult {
         if let failure { throw .download(url: response?.url ?? url, reason: failure) }
         guard let response else { throw .download(url: url, reason: "no response") }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hex(hasher.finalize())
         return DownloadResult(response: response, bytes: bytes, sha256: digest)
     }
 
