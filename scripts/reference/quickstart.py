@@ -47,10 +47,10 @@ QUERY = "A man is eating pasta."
 QUERIES = ["Someone is playing an instrument.", "An animal is running."]
 
 
-def hit_table(hits):
-    """Quill's table(hits): corpus_id and score right-aligned (numeric), text left, scores as .4f."""
+def hit_table(hits, fmt=".4f"):
+    """Quill's table(hits, format=fmt): corpus_id and score right-aligned (numeric), text left."""
     lines = ["| corpus_id | score | text |", "|---:|---:|---|"]
-    lines += [f"| {h['corpus_id']} | {h['score']:.4f} | {h['text']} |" for h in hits]
+    lines += [f"| {h['corpus_id']} | {h['score']:{fmt}} | {h['text']} |" for h in hits]
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +131,7 @@ def cells():
     out += f"single pair: {one.item():.4f}\n"
     ranked = ce.rank(QUERY, [h["text"] for h in hits], top_k=2, return_documents=True)
     ranked = [{"corpus_id": hits[r["corpus_id"]]["corpus_id"], "score": r["score"], "text": r["text"]} for r in ranked]
-    out += hit_table(ranked)
+    out += hit_table(ranked, ".3f")
     yield True, out
 
     # 9. Speed (volatile): best of 3 runs of encode over the corpus.
