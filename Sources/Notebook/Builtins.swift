@@ -68,7 +68,7 @@ struct CallArguments {
 
 enum Builtins {
     static let names = ["bi_encoder", "cross_encoder", "encode", "cosine", "dot", "predict", "search", "rerank",
-                        "print", "table", "len", "range", "enumerate", "zip"]
+                        "throughput", "print", "table", "len", "range", "enumerate", "zip"]
 
     static func call(_ name: String, _ args: CallArguments, in interpreter: inout Interpreter) throws -> Value {
         do {
@@ -79,6 +79,7 @@ enum Builtins {
             case "predict": return try predict(args)
             case "search": return try Retrieval.search(args)
             case "rerank": return try Retrieval.rerank(args)
+            case "throughput": return try Throughput.measure(args, interpreter)
             case "print":
                 try args.check(positional: 0...Int.max, usage: "print(value, ...)")
                 try interpreter.write(args.positional.map(\.value.printed).joined(separator: " ") + "\n", at: args.callRange)

@@ -1,0 +1,82 @@
+// End to end: the built `quill check` runs a notebook against the REAL all-MiniLM-L6-v2 (resolved by name through
+// ./models, offline) and the tiny cross-encoder fixture; the expected blocks hold sentence-transformers 6.2's numbers
+// to six decimals (computed as scripts/reference/quickstart.py does). scripts/fetch-model.sh puts the model in
+// <package root>/models; without it the test is skipped, or fails when QUILL_REQUIRE_MODEL=1 (scripts/test.sh).
+
+import Foundation
+import Testing
+
+@Suite struct RealModelTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let models = root.appendingPathComponent("models")
+    static let modelPresent = FileManager.default.fileExists(
+        atPath: models.appendingPathComponent("all-MiniLM-L6-v2/config.json").path)
+    static let required = ProcessInfo.processInfo.environment["QUILL_REQUIRE_MODEL"] == "1"
+
+    static let notebook = """
+        # all-MiniLM-L6-v2 against sentence-transformers
+
+        ```quill
+        #| tolerance: 1e-5
+        model = bi_encoder("all-MiniLM-L6-v2")
+        s1 = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]
+        s2 = ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"]
+        scores = cosine(encode(model, s1), encode(model, s2))
+        for i in range(len(s1)):
+            print(f"{scores[i][i]:.6f}")
+        for hit in search(model, "A film that is wonderful", s2, top_k=2):
+            print(f"{hit.corpus_id} {hit.score:.6f}")
+        ce = cross_encoder("FIXTURE")
+        print(f"{predict(ce, (s1[0], s2[0])):.6f}")
+        ```
+
+        ```output
+        0.283755
+        -0.032726
+        0.893904
+        2 0.532815
+        0 0.079415
+        0.446703
+        ```
+
+        """
+
+    /// Runs the built quill with the real engine and HF_HUB_OFFLINE=1 (never the network).
+    static func quillOffline(_ arguments: [String], in directory: URL) throws -> Transcript {
+        let process = Process()
+        process.executableURL = try quillURL()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["QUILL_ENGINE"] = nil
+        environment["HF_HUB_OFFLINE"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Transcript(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: modelPresent || required, "models/all-MiniLM-L6-v2 is missing (scripts/fetch-model.sh fetches it)"))
+    func checkMatchesTheReference() throws {
+        try #require(Self.modelPresent,
+                     "QUILL_REQUIRE_MODEL=1 but \(Self.models.path)/all-MiniLM-L6-v2 is missing: run scripts/fetch-model.sh")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-real-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The name resolves through ./models, as it does from the package root.
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("models"), withDestinationURL: Self.models)
+        let fixture = Self.root.appendingPathComponent("Tests/ModelsTests/Fixtures/ce-bert-1").path
+        try write(Self.notebook.replacingOccurrences(of: "FIXTURE", with: fixture), "real.md", in: dir)
+
+        let check = try Self.quillOffline(["check", "real.md", "--require-models"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "1 notebook: 1 passed, 0 mismatched, 0 failed, 0 skipped\n", "\(check.stderr)")
+    }
+}
