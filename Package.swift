@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "Tensors", dependencies: ["CBLAS", "CKernels", "JSON"]),
         .target(name: "Tokenizers", dependencies: ["JSON"]),
         .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
-        .target(name: "Hub"),
+        // Optimized even in debug builds: it hashes every downloaded byte (SHA-256), and tests move an 87 MB model.
+        .target(name: "Hub", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "Notebook", dependencies: ["CommonMark", "Models", "Hub"]),
         .executableTarget(
             name: "CLI",

@@ -94,17 +94,13 @@ public final class BiEncoder: Sendable {
 
     /// Embeds sentences, one row each, in input order.
     /// - Parameters:
-    ///   - batchSize: sentences per forward pass (sorted by length, so batches hold similar lengths).
+    ///   - batchSize: sentences per forward pass, at least; short sentences are packed further (see
+    ///     `forwardPasses`). The embeddings do not depend on it.
     ///   - normalize: also scale each embedding to unit length (as `normalize_embeddings=True`).
     public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false) throws(EngineError) -> [[Float]] {
         let encodings = sentences.map { tokenizer.encode($0, maxLength: maxSequenceLength) }
-        let order = encodings.indices.sorted { encodings[$0].ids.count > encodings[$1].ids.count }
         var result = [[Float]](repeating: [], count: sentences.count)
-        let step = max(1, batchSize)
-        var start = 0
-        while start < order.count {
-            let chunk = order[start..<min(start + step, order.count)]
-            start += step
+        for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
             var batch = PackedBatch()
             for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
             let hidden = try encoder(batch)

@@ -70,14 +70,9 @@ public final class CrossEncoder: Sendable {
         throws(EngineError) -> [[Float]]
     {
         let encodings = pairs.map { tokenizer.encode($0.0, $0.1, maxLength: maxLength) }
-        let order = encodings.indices.sorted { encodings[$0].ids.count > encodings[$1].ids.count }
         var result = [[Float]](repeating: [], count: pairs.count)
         let C = config.hiddenSize
-        let step = max(1, batchSize)
-        var start = 0
-        while start < order.count {
-            let chunk = Array(order[start..<min(start + step, order.count)])
-            start += step
+        for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
             var batch = PackedBatch()
             for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
             let hidden = try encoder(batch)

@@ -27,6 +27,27 @@ struct PackedBatch {
     }
 }
 
+/// Splits sequence indices, longest first, into forward passes: each holds at least `batchSize` sequences and
+/// keeps taking more while the pass stays under `tokenBudget` tokens. Without padding a bigger pass costs nothing
+/// extra and keeps the GEMMs large; results do not depend on how sequences are grouped.
+func forwardPasses(lengths: [Int], batchSize: Int, tokenBudget: Int = 4096) -> [[Int]] {
+    let order = lengths.indices.sorted { lengths[$0] > lengths[$1] }
+    var passes: [[Int]] = []
+    var current: [Int] = []
+    var tokens = 0
+    for i in order {
+        if current.count >= max(1, batchSize), tokens + lengths[i] > tokenBudget {
+            passes.append(current)
+            current = []
+            tokens = 0
+        }
+        current.append(i)
+        tokens += lengths[i]
+    }
+    if !current.isEmpty { passes.append(current) }
+    return passes
+}
+
 struct EncoderLayer: Sendable {
     let qkv: Linear              // C -> 3C: query, key and value weights stacked
     let attentionOutput: Linear  // C -> C

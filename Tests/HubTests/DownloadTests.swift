@@ -219,7 +219,9 @@ struct DownloadTests {
         let repo = try FixtureRepo.folder(local, id: "sentence-transformers/all-MiniLM-L6-v2-copy", commit: tinyCommit)
         let server = try LocalHubServer(repos: [repo])
         defer { server.stop() }
-        let folder = try ModelResolver(environment: scratch.environment(server)).resolve("all-MiniLM-L6-v2-copy")
+        // A generous stall limit: this moves 87 MB while the rest of the suite runs in parallel.
+        let environment = scratch.environment(server, ["HF_HUB_DOWNLOAD_TIMEOUT": "120"])
+        let folder = try ModelResolver(environment: environment).resolve("all-MiniLM-L6-v2-copy")
         let blob = folder.appendingPathComponent("model.safetensors").resolvingSymlinksInPath()
         #expect(blob.lastPathComponent == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db")
         #expect(ModelFiles.isComplete(folder))
