@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUILL=${QUILL:-.build/debug/quill}
+# Tests never reach the network: models come from ./models or the local Hugging Face cache only.
+export HF_HUB_OFFLINE=${HF_HUB_OFFLINE:-1}
 if [[ ! -x "$QUILL" ]]; then
   swift build --product quill
   QUILL=.build/debug/quill

@@ -39,7 +39,7 @@ public final class ModelsEngine: Engine, @unchecked Sendable {
         do {
             return try resolver.resolve(reference, relativeTo: base)
         } catch {
-            let hint = "put the model folder in ./models/\(reference.split(separator: "/").last.map(String.init) ?? reference), "
+            let hint = "put the model folder in ./models/\(reference), "
                 + "add its folder to QUILL_MODEL_PATH, or run `quill fetch \(reference)` where the hub is reachable"
             switch error {
             case .notFound(let model, let searched, _):
