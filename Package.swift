@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "JSON"], resources: [.copy("Fixtures")]),
     ]
 )
