@@ -45,8 +45,12 @@ struct ResolutionTests {
         let resolver = ModelResolver(environment: ["HOME": "/nonexistent", "HF_HUB_OFFLINE": "1"])
         #expect(try resolver.resolve(fixture.path) == fixture.standardizedFileURL)
         #expect(try resolver.resolve("tiny-model", relativeTo: fixture.deletingLastPathComponent()) == fixture.standardizedFileURL)
+        // Relative references start from a fresh folder, so nothing on the machine (a stray /tmp/x) can satisfy them.
+        let scratch = try Scratch()
+        let base = scratch.url.appendingPathComponent("notebooks/here")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         for missing in ["./nope", "/nonexistent/model", "../x", "a/b/c"] {
-            expectHubError({ () throws(HubError) in try resolver.resolve(missing) }) {
+            expectHubError({ () throws(HubError) in try resolver.resolve(missing, relativeTo: base) }) {
                 if case .notFound = $0 { return true } else { return false }
             }
         }
