@@ -6,6 +6,8 @@ struct Linear: Sendable {
     let bias: [Float]?    // (out)
     let inFeatures: Int
     let outFeatures: Int
+    /// The weight packed once for Quill's own GEMM (PackedGEMM.swift), when this CPU and shape allow it.
+    let packed: PackedWeight?
 
     init(weight: [Float], bias: [Float]?, in inFeatures: Int, out outFeatures: Int) {
         precondition(weight.count == inFeatures * outFeatures, "Linear: weight count")
@@ -13,6 +15,7 @@ struct Linear: Sendable {
         self.bias = bias
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
+        self.packed = PackedWeight(weight, rows: outFeatures, columns: inFeatures)
     }
 
     init(_ w: Weights, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws(LoadError) {
@@ -32,8 +35,13 @@ struct Linear: Sendable {
             (bias ?? []).withUnsafeBufferPointer { b in
                 let ws = SharedPointer(mutating: w.baseAddress!)
                 let bs = b.baseAddress.map { SharedPointer(mutating: $0) }
+                let packed = self.packed
                 Parallel.forEachChunk(rows, work: rows * inF * outF) { r0, n in
                     let out = ys.pointer + r0 * outF
+                    if let packed {
+                        packed.multiply(xs.pointer + r0 * inF, rows: n, bias: bs?.pointer, into: out)
+                        return
+                    }
                     if let bs { broadcastRows(out, rows: n, columns: outF, bias: bs.pointer) }
                     sgemm(m: n, n: outF, k: inF, a: xs.pointer + r0 * inF, lda: inF, b: ws.pointer, ldb: inF,
                           transposeB: true, beta: bs == nil ? 0 : 1, c: out, ldc: outF)

@@ -1,0 +1,3 @@
+// Umbrella header of the C kernels.
+#include "kernels.h"
+#include "gemm.h"
