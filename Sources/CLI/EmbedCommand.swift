@@ -7,14 +7,7 @@ struct EmbedCommand: ParsableCommand {
         commandName: "embed",
         abstract: "Embed sentences with a bi-encoder: JSON Lines of strings in, JSON Lines of embeddings out.")
 
-    @Option(name: .long, help: "Model folder or name (e.g. all-MiniLM-L6-v2).")
-    var model: String
-
-    @Option(name: .long, help: "Input file (default: stdin).")
-    var input: String?
-
-    @Option(name: .long, help: "Output file (default: stdout). A name ending in .npy writes a NumPy float32 array.")
-    var output: String?
+    @OptionGroup var io: ModelIOOptions
 
     @Option(name: .long, help: "Input format: jsonl (each line a JSON string) or text (each line a sentence).")
     var format: String = "jsonl"
@@ -31,20 +24,21 @@ struct EmbedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoder = try loadBiEncoder(model)
-        let lines = try readInputLines(input)
+        let encoder = try loadBiEncoder(io.model)
+        let lines = try readInputLines(io.input)
         let sentences: [String]
         if InputFormat(rawValue: format) == .text {
             sentences = lines.map(String.init)
         } else {
-            sentences = try parseLines(lines, source: input ?? "stdin", { $0.stringValue }, expected: "a JSON string")
+            sentences = try parseLines(lines, source: io.source, { $0.stringValue }, expected: "a JSON string")
         }
         let embeddings = try encoder.encode(sentences, batchSize: batchSize, normalize: normalize)
-        if let output, output.hasSuffix(".npy") {
+        // An output file named *.npy gets a NumPy float32 array instead of JSON Lines.
+        if let output = io.output, output.hasSuffix(".npy") {
             try writeNPY(embeddings, columns: encoder.dimension, to: output)
             return
         }
-        var sink = OutputSink(path: output)
+        var sink = OutputSink(path: io.output)
         for (i, e) in embeddings.enumerated() { sink.line(try jsonArray(e, line: i + 1)) }
         try sink.finish()
     }

@@ -1,5 +1,6 @@
 // JSON Lines in and out for `quill embed`, `quill score` and `quill tokenize`: input from a file or stdin, every
 // bad line reported with its number, output to a file (written atomically) or stdout.
+import ArgumentParser
 import Foundation
 import JSON
 
@@ -49,6 +50,28 @@ func parseLines<T>(_ lines: [Substring], source: String, _ convert: (JSONValue) 
         out.append(v)
     }
     return out
+}
+
+/// The options every engine command shares: the model, where input comes from and where output goes.
+struct ModelIOOptions: ParsableArguments {
+    @Option(name: .long, help: "Model folder or name (e.g. all-MiniLM-L6-v2, cross-encoder/stsb-roberta-base).")
+    var model: String
+
+    @Option(name: .long, help: "Input file (default: stdin).")
+    var input: String?
+
+    @Option(name: .long, help: "Output file (default: stdout).")
+    var output: String?
+
+    var source: String { input ?? "stdin" }
+}
+
+/// Lines of JSON two-string arrays [a, b], with line numbers in errors.
+func parsePairs(_ lines: [Substring], source: String) throws -> [(String, String)] {
+    try parseLines(lines, source: source, { v in
+        guard let a = v.arrayValue, a.count == 2, let x = a[0].stringValue, let y = a[1].stringValue else { return nil }
+        return (x, y)
+    }, expected: "a two-string array [a, b]")
 }
 
 /// Collects output and writes it at the end: to stdout, or atomically to a file.
