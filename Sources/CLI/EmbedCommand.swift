@@ -5,7 +5,8 @@ import Models
 struct EmbedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
-        abstract: "Embed sentences with a bi-encoder: JSON Lines of strings in, JSON Lines of embeddings out.")
+        abstract: "Embed sentences with a bi-encoder: JSON Lines of strings in, JSON Lines of embeddings out.",
+        discussion: "An --output file whose name ends in .npy gets a NumPy float32 array (sentences, dimension) instead.")
 
     @OptionGroup var io: ModelIOOptions
 
