@@ -50,6 +50,18 @@ import JSON
         #expect(plain.pooling.modes == [.mean])
     }
 
+    @Test func oneModelServesManyThreadsAtOnce() async throws {
+        let model = try BiEncoder(directory: Fixtures.model("roberta-mean"))
+        let sentences = try Fixtures.expected("roberta-mean")["sentences"]!.strings
+        let alone = try model.encode(sentences)
+        let results = try await withThrowingTaskGroup(of: [[Float]].self) { group in
+            for _ in 0..<8 { group.addTask { try model.encode(sentences, batchSize: 3) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 8)
+        for r in results { expectClose(r, alone, atol: 1e-6, label: "concurrent encode") }
+    }
+
     @Test func emptyInputGivesNoRows() throws {
         let model = try BiEncoder(directory: Fixtures.model("bert-mean-normalize"))
         #expect(try model.encode([]).isEmpty)
