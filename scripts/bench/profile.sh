@@ -13,5 +13,5 @@ for case in size-1000 long; do
         --input "$work/data/$case.jsonl" --output "$work/out/perf-$case.npy" 2>/dev/null
     echo "== $case: top symbols (self time)"
     perf report -i "$work/perf-$case.data" --no-children --sort dso,symbol -g none 2>/dev/null \
-        | grep -v '^#' | grep '%' | head -25 | cut -c1-160 | sed 's/ *$//'
+        | grep -v '^#' | grep '%' | head -25 | cut -c1-160 | sed 's/ *$//' || true
 done
