@@ -276,6 +276,7 @@ def git_info():
     def g(*c):
         return subprocess.run(["git", "-C", ROOT] + list(c), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
     return {"commit": g("rev-parse", "HEAD"), "branch": g("rev-parse", "--abbrev-ref", "HEAD"),
+            "sources_commit": g("log", "-1", "--format=%H", "--", "Sources", "Package.swift"),
             "dirty_sources": bool(g("status", "--porcelain", "--", "Sources", "Package.swift"))}
 
 

@@ -102,7 +102,8 @@ def write(res, docs):
              + (", ".join(f"`{k}={val}`" for k, val in m["env"].items()) or "no OPENBLAS_* variables"))
     L.append("- Peers: " + ", ".join(f"{k} {val}" for k, val in v.items() if val))
     q = res["quill"]
-    L.append(f"- Quill commit `{q['commit'][:12]}`{' (with uncommitted changes in Sources/)' if q.get('dirty_sources') else ''}; "
+    src = f" (engine sources as of `{q['sources_commit'][:12]}`)" if q.get("sources_commit") else ""
+    L.append(f"- Quill commit `{q['commit'][:12]}`{src}{' (with uncommitted changes in Sources/)' if q.get('dirty_sources') else ''}; "
              f"run {res['date']}, {res['wall_seconds'] / 60:.1f} minutes; load average before {res['load_average']['before'][0]:.2f}, "
              f"after {res['load_average']['after'][0]:.2f} (the machine is shared: figures from a loaded machine are noisier, "
              f"ratios from interleaved runs less so)")

@@ -17,4 +17,4 @@ if [[ -z "${QUILL_BIN:-}" ]]; then
     QUILL_BIN="$(swift build -c release --product quill --show-bin-path)/quill"
 fi
 exec "$VENV/bin/python" scripts/bench/bench.py --quill "$QUILL_BIN" --model models/all-MiniLM-L6-v2 \
-    --work "${QUILL_BENCH_WORK:-.build-bench}" --command "bash scripts/bench/run.sh $*" "$@"
+    --work "${QUILL_BENCH_WORK:-.build-bench}" --command "bash scripts/bench/run.sh${*:+ $*}" "$@"
