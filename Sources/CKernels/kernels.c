@@ -84,19 +84,26 @@ void quill_layer_norm(float *x, const float *residual, const float *weight, cons
     }
 }
 
+// Sums n floats in 16 independent lanes (so the loop vectorizes), then folds the lanes.
+static inline float quill_sum(const float *x, size_t n) {
+    float lanes[16] = {0};
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < 16; j++) lanes[j] += x[i + j];
+    float s = 0;
+    for (; i < n; i++) s += x[i];
+    for (int j = 0; j < 16; j++) s += lanes[j];
+    return s;
+}
+
 QUILL_CLONES
 void quill_softmax_rows(float *x, size_t rows, size_t cols) {
     for (size_t t = 0; t < rows; t++) {
         float *row = x + t * cols;
         float mx = -INFINITY;
         for (size_t c = 0; c < cols; c++) mx = row[c] > mx ? row[c] : mx;
-        float sum = 0;
-        for (size_t c = 0; c < cols; c++) {
-            float e = quill_expf(row[c] - mx);
-            row[c] = e;
-            sum += e;
-        }
-        float inv = 1.0f / sum;
+        for (size_t c = 0; c < cols; c++) row[c] = quill_expf(row[c] - mx);
+        float inv = 1.0f / quill_sum(row, cols);
         for (size_t c = 0; c < cols; c++) row[c] *= inv;
     }
 }

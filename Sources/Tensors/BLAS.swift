@@ -29,3 +29,9 @@ public func setBLASThreads(_ count: Int) {
 
 /// How many threads OpenBLAS uses now.
 public var blasThreads: Int { Int(openblas_get_num_threads()) }
+
+/// The CPU kernel family OpenBLAS runs ("SkylakeX", "Haswell", ...), which OPENBLAS_CORETYPE can pin.
+public var blasCoreName: String {
+    guard let name = openblas_get_corename() else { return "unknown" }
+    return String(cString: name)
+}
