@@ -4,10 +4,12 @@ import Dispatch
 import Foundation
 import Tensors
 
-/// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written.
+/// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written. With
+/// `firstQueryOnly`, only each sequence's first token attends (keys and values still span the sequence) and
+/// context is (B, C), one row per sequence: all a classification head on the first token needs.
 func attention(
     qkv: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, batch: PackedBatch,
-    heads H: Int, headSize D: Int, scale: Float
+    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false
 ) {
     let C = H * D
     let ld = 3 * C
@@ -31,12 +33,13 @@ func attention(
             let q = qkv + r0 * ld + h * D
             let k = q + C
             let v = q + 2 * C
-            // scores (L, L) = scale · Q Kᵀ
-            sgemm(m: L, n: L, k: D, alpha: scale, a: q, lda: ld, b: k, ldb: ld, transposeB: true, c: scores, ldc: L)
-            softmaxRows(scores, rows: L, columns: L)
-            // context (L, D) = P · V
-            sgemm(m: L, n: D, k: L, a: scores, lda: L, b: v, ldb: ld, transposeB: false,
-                  c: context + r0 * C + h * D, ldc: C)
+            let queries = firstQueryOnly ? 1 : L
+            // scores (queries, L) = scale · Q Kᵀ
+            sgemm(m: queries, n: L, k: D, alpha: scale, a: q, lda: ld, b: k, ldb: ld, transposeB: true, c: scores, ldc: L)
+            softmaxRows(scores, rows: queries, columns: L)
+            // context (queries, D) = P · V
+            sgemm(m: queries, n: D, k: L, a: scores, lda: L, b: v, ldb: ld, transposeB: false,
+                  c: context + (firstQueryOnly ? s : r0) * C + h * D, ldc: C)
         }
     }
 }

@@ -71,17 +71,11 @@ public final class CrossEncoder: Sendable {
     {
         let encodings = pairs.map { tokenizer.encode($0.0, $0.1, maxLength: maxLength) }
         var result = [[Float]](repeating: [], count: pairs.count)
-        let C = config.hiddenSize
         for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
             var batch = PackedBatch()
             for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
-            let hidden = try encoder(batch)
-            // First token of each sequence: (B, C)
-            var first = [Float](repeating: 0, count: chunk.count * C)
-            for s in 0..<chunk.count where batch.offsets[s + 1] > batch.offsets[s] {
-                let r0 = batch.offsets[s]
-                for c in 0..<C { first[s * C + c] = hidden[r0 * C + c] }
-            }
+            // First token of each sequence: (B, C). Every pair has at least its special tokens.
+            let first = try encoder(batch, firstTokensOnly: true)
             var x = head[0](first, rows: chunk.count)
             x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
             var logits = head[1](x, rows: chunk.count)

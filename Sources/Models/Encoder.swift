@@ -117,14 +117,22 @@ struct Encoder: Sendable {
 
     /// Runs the encoder. Returns the last hidden states, (T, C) packed like the input.
     /// - Throws: `EngineError.tokenOutOfRange` when a token id does not fit the embedding table.
-    func callAsFunction(_ batch: PackedBatch) throws(EngineError) -> [Float] {
+    ///
+    /// With `firstTokensOnly` the result is (B, C), each sequence's first token: the last layer then runs its
+    /// attention query, output projection and feed-forward for those rows only (keys and values still cover every
+    /// token), which is all a classification head reads. Every other row of the last layer is never used.
+    func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false) throws(EngineError) -> [Float] {
         let T = batch.tokenCount, C = config.hiddenSize
         var x = [Float](repeating: 0, count: T * C)
         if T == 0 { return x }
         try embed(batch, into: &x)
         var scratch = LayerScratch(tokens: T, config: config)
-        for layer in layers {
-            run(layer, on: &x, batch: batch, scratch: &scratch)
+        for (i, layer) in layers.enumerated() {
+            let last = i == layers.count - 1
+            run(layer, on: &x, batch: batch, scratch: &scratch, firstTokensOnly: firstTokensOnly && last)
+        }
+        if firstTokensOnly && layers.isEmpty {
+            return batch.offsets.dropLast().flatMap { r0 in x[r0 * C..<(r0 + 1) * C] }
         }
         return x
     }
@@ -148,10 +156,15 @@ struct Encoder: Sendable {
     }
 
     /// One post-LN transformer layer, in place on x (T, C).
-    private func run(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch, scratch: inout LayerScratch) {
+    private func run(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch, scratch: inout LayerScratch,
+                     firstTokensOnly: Bool) {
         let T = batch.tokenCount, C = config.hiddenSize, I = config.intermediateSize
         let H = config.headCount, D = config.headSize
         let scale = 1 / Float(D).squareRoot()
+        if firstTokensOnly {
+            runFirstTokens(layer, on: &x, batch: batch, scratch: &scratch, scale: scale)
+            return
+        }
         x.withUnsafeMutableBufferPointer { xb in
             let xp = xb.baseAddress!
             scratch.qkv.withUnsafeMutableBufferPointer { qkvb in
@@ -173,6 +186,38 @@ struct Encoder: Sendable {
             }
         }
         _ = C
+    }
+
+    /// The last layer for the first token of each sequence only; x becomes (B, C).
+    private func runFirstTokens(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch,
+                                scratch: inout LayerScratch, scale: Float) {
+        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize, I = config.intermediateSize
+        var first = [Float](repeating: 0, count: B * C)       // residual: the first tokens' inputs
+        for s in 0..<B { first.replaceSubrange(s * C..<(s + 1) * C, with: x[batch.offsets[s] * C..<(batch.offsets[s] + 1) * C]) }
+        x.withUnsafeMutableBufferPointer { xb in
+            scratch.qkv.withUnsafeMutableBufferPointer { qkvb in
+                scratch.context.withUnsafeMutableBufferPointer { ctxb in
+                    scratch.hidden.withUnsafeMutableBufferPointer { hb in
+                        scratch.inner.withUnsafeMutableBufferPointer { ib in
+                            first.withUnsafeMutableBufferPointer { fb in
+                                let qkv = qkvb.baseAddress!, ctx = ctxb.baseAddress!, h = hb.baseAddress!
+                                let inner = ib.baseAddress!, f = fb.baseAddress!
+                                layer.qkv.apply(xb.baseAddress!, rows: T, into: qkv)          // (T, 3C)
+                                attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount,
+                                          headSize: config.headSize, scale: scale, firstQueryOnly: true)  // (B, C)
+                                layer.attentionOutput.apply(ctx, rows: B, into: h)           // (B, C)
+                                layer.attentionNorm.apply(h, rows: B, residual: f)
+                                layer.intermediate.apply(h, rows: B, into: inner)            // (B, I)
+                                activate(inner, count: B * I)
+                                layer.output.apply(inner, rows: B, into: f)                  // (B, C)
+                                layer.outputNorm.apply(f, rows: B, residual: h)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        x = first
     }
 
     private func activate(_ x: UnsafeMutablePointer<Float>, count: Int) {
