@@ -73,12 +73,17 @@ struct LayerNormParams: Sendable {
         self.eps = eps
     }
 
-    /// Normalizes each row of x (rows, C) in place, after adding `residual` when given.
+    /// Normalizes each row of x (rows, C) in place, after adding `residual` when given; rows split across cores.
     func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, residual: UnsafePointer<Float>? = nil) {
+        let C = weight.count, eps = self.eps
+        let xs = SharedPointer(x), rs = residual.map { SharedPointer(mutating: $0) }
         weight.withUnsafeBufferPointer { w in
             bias.withUnsafeBufferPointer { b in
-                layerNorm(x, rows: rows, columns: weight.count, residual: residual,
-                          weight: w.baseAddress!, bias: b.baseAddress!, eps: eps)
+                let ws = SharedPointer(mutating: w.baseAddress!), bs = SharedPointer(mutating: b.baseAddress!)
+                Parallel.forEachChunk(rows, work: rows * C * 16) { r0, n in
+                    layerNorm(xs.pointer + r0 * C, rows: n, columns: C, residual: rs.map { UnsafePointer($0.pointer + r0 * C) },
+                              weight: ws.pointer, bias: bs.pointer, eps: eps)
+                }
             }
         }
     }
