@@ -42,27 +42,6 @@ import Testing
 
         """
 
-    /// Runs the built quill with the real engine and HF_HUB_OFFLINE=1 (never the network).
-    static func quillOffline(_ arguments: [String], in directory: URL) throws -> Transcript {
-        let process = Process()
-        process.executableURL = try quillURL()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["QUILL_ENGINE"] = nil
-        environment["HF_HUB_OFFLINE"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Transcript(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test(.enabled(if: modelPresent || required, "models/all-MiniLM-L6-v2 is missing (scripts/fetch-model.sh fetches it)"))
     func checkMatchesTheReference() throws {
         try #require(Self.modelPresent,
@@ -75,7 +54,8 @@ import Testing
         let fixture = Self.root.appendingPathComponent("Tests/ModelsTests/Fixtures/ce-bert-1").path
         try write(Self.notebook.replacingOccurrences(of: "FIXTURE", with: fixture), "real.md", in: dir)
 
-        let check = try Self.quillOffline(["check", "real.md", "--require-models"], in: dir)
+        // The real engine (no QUILL_ENGINE), offline, with empty caches: see quill(_:in:engine:).
+        let check = try quill(["check", "real.md", "--require-models"], in: dir, engine: nil)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout == "1 notebook: 1 passed, 0 mismatched, 0 failed, 0 skipped\n", "\(check.stderr)")
     }
