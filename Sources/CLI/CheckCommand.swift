@@ -32,14 +32,11 @@ struct CheckCommand: ParsableCommand {
         var suites: [JUnitReport.Suite] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
         for path in files {
-            let notebook: Notebook
-            do { notebook = try NotebookFiles.load(path) } catch {
-                Report.error("\(error)")
+            let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout)
+            guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else {
                 ioErrors += 1
                 continue
             }
-            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
-                                    options: RunOptions(keepGoing: keepGoing, timeout: options.timeout))
             Report.unavailable(result)
             for d in notebook.diagnostics { Report.error(d.description) }
             if notebook.hasErrors { failures += 1 }

@@ -63,6 +63,16 @@ enum NotebookFiles {
         return Notebook(path: path, bytes: [UInt8](data))
     }
 
+    /// Loads and runs the notebook at `path`; nil when the file cannot be read (the error is already printed).
+    static func run(_ path: String, with runner: Runner, options: RunOptions) -> (notebook: Notebook, result: NotebookRun)? {
+        let notebook: Notebook
+        do { notebook = try load(path) } catch {
+            Report.error("\(error)")
+            return nil
+        }
+        return (notebook, runner.run(notebook, directory: directory(of: path), options: options))
+    }
+
     static func directory(of path: String) -> URL {
         URL(fileURLWithPath: path).deletingLastPathComponent()
     }

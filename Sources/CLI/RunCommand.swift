@@ -33,14 +33,11 @@ struct RunCommand: ParsableCommand {
         var status: ExitCode = .success
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         for path in files {
-            let notebook: Notebook
-            do { notebook = try NotebookFiles.load(path) } catch {
-                Report.error("\(error)")
+            let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout)
+            guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else {
                 if status == .success { status = ExitStatus.failure }
                 continue
             }
-            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
-                                    options: RunOptions(keepGoing: keepGoing, timeout: options.timeout))
             Report.diagnostics(result)
             Report.unavailable(result)
             if result.hasErrors { status = ExitStatus.diagnostics }

@@ -21,14 +21,11 @@ struct UpdateCommand: ParsableCommand {
         let runner = Runner(engine: notebookEngine())
         var status: ExitCode = .success
         for path in files {
-            let notebook: Notebook
-            do { notebook = try NotebookFiles.load(path) } catch {
-                Report.error("\(error)")
+            let runOptions = RunOptions(timeout: options.timeout)
+            guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else {
                 if status == .success { status = ExitStatus.failure }
                 continue
             }
-            let result = runner.run(notebook, directory: NotebookFiles.directory(of: path),
-                                    options: RunOptions(timeout: options.timeout))
             Report.diagnostics(result)
             Report.unavailable(result)
             if result.hasErrors {
