@@ -111,24 +111,16 @@ public final class BiEncoder: Sendable {
                     for step in steps {
                         switch step {
                         case .dense(let d): v = d(v)
-                        case .normalize: l2Normalize(&v)
+                        case .normalize: Similarity.normalize(&v)
                         }
                     }
-                    if normalize { l2Normalize(&v) }
+                    if normalize { Similarity.normalize(&v) }
                     result[i] = v
                 }
             }
         }
         return result
     }
-}
-
-/// x / max(‖x‖₂, 1e-12), as torch.nn.functional.normalize.
-func l2Normalize(_ v: inout [Float]) {
-    var sq = 0.0
-    for x in v { sq += Double(x) * Double(x) }
-    let norm = Float(max(sq.squareRoot(), 1e-12))
-    for i in v.indices { v[i] /= norm }
 }
 
 func loadTokenizer(_ directory: URL) throws(LoadError) -> Tokenizer {

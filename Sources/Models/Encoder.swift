@@ -158,7 +158,7 @@ struct Encoder: Sendable {
     /// One post-LN transformer layer, in place on x (T, C).
     private func run(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch, scratch: inout LayerScratch,
                      firstTokensOnly: Bool) {
-        let T = batch.tokenCount, C = config.hiddenSize, I = config.intermediateSize
+        let T = batch.tokenCount, I = config.intermediateSize
         let H = config.headCount, D = config.headSize
         let scale = 1 / Float(D).squareRoot()
         if firstTokensOnly {
@@ -185,7 +185,6 @@ struct Encoder: Sendable {
                 }
             }
         }
-        _ = C
     }
 
     /// The last layer for the first token of each sequence only; x becomes (B, C).

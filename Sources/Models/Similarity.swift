@@ -18,9 +18,21 @@ public enum Similarity {
     }
 
     static func unit(_ v: [Float]) -> [Float] {
+        var u = v
+        normalize(&u)
+        return u
+    }
+
+    /// Scales `v` to unit length in place: v / max(‖v‖₂, 1e-12), as torch.nn.functional.normalize (the
+    /// sentence-transformers Normalize module and util.cos_sim). The norm accumulates in Double.
+    public static func normalize<V: MutableCollection>(_ v: inout V) where V.Element == Float {
         var sq = 0.0
         for x in v { sq += Double(x) * Double(x) }
-        let n = Float(max(sq.squareRoot(), 1e-12))
-        return v.map { $0 / n }
+        let norm = Float(max(sq.squareRoot(), 1e-12))
+        var i = v.startIndex
+        while i != v.endIndex {
+            v[i] /= norm
+            v.formIndex(after: &i)
+        }
     }
 }

@@ -3,27 +3,22 @@
 import Foundation
 import Tensors
 
-/// Something that holds named tensors: one safetensors file or a sharded set.
+/// Something that holds named tensors: one safetensors file or a sharded set. Both readers expose the same
+/// `tensors` table and `tensor(_:)`, so one extension serves both.
 protocol TensorStore: Sendable {
-    var tensorNames: [String] { get }
-    func contains(_ name: String) -> Bool
-    func shape(of name: String) -> [Int]?
-    func floats(_ name: String) throws -> [Float]
+    var tensors: [String: TensorInfo] { get }
+    func tensor(_ name: String) throws(SafetensorsError) -> Tensor
 }
 
-extension SafetensorsFile: TensorStore {
+extension TensorStore {
     var tensorNames: [String] { Array(tensors.keys) }
     func contains(_ name: String) -> Bool { tensors[name] != nil }
     func shape(of name: String) -> [Int]? { tensors[name]?.shape }
     func floats(_ name: String) throws -> [Float] { try tensor(name).scalars }
 }
 
-extension ShardedSafetensors: TensorStore {
-    var tensorNames: [String] { Array(tensors.keys) }
-    func contains(_ name: String) -> Bool { tensors[name] != nil }
-    func shape(of name: String) -> [Int]? { tensors[name]?.shape }
-    func floats(_ name: String) throws -> [Float] { try tensor(name).scalars }
-}
+extension SafetensorsFile: TensorStore {}
+extension ShardedSafetensors: TensorStore {}
 
 /// Named weights under a key prefix, e.g. `Weights(...).scoped("encoder.layer.0")`.
 struct Weights: Sendable {

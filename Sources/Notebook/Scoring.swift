@@ -1,10 +1,9 @@
 // Score matrices and top-k ranking from embeddings, in Float32 as torch computes them.
 // Mirrors sentence_transformers.util.cos_sim / dot_score / semantic_search.
 
-enum Scoring {
-    /// Norms below this are clamped, so that a zero vector scores 0 instead of NaN.
-    static let normEpsilon: Float = 1e-12
+import Models
 
+enum Scoring {
     /// (a.rows x b.rows) dot products.
     static func dot(_ a: Matrix, _ b: Matrix) throws -> Matrix {
         guard a.columns == b.columns else {
@@ -24,7 +23,8 @@ enum Scoring {
         return Matrix(rows: a.rows, columns: b.rows, scalars: out)
     }
 
-    /// Cosine similarity: dot(a/‖a‖, b/‖b‖) with each norm clamped at `normEpsilon`.
+    /// Cosine similarity: dot(a/‖a‖, b/‖b‖), each row normalized as sentence-transformers does (norms clamped at
+    /// 1e-12, so a zero vector scores 0 instead of NaN).
     static func cosine(_ a: Matrix, _ b: Matrix) throws -> Matrix {
         try dot(normalized(a), normalized(b))
     }
@@ -32,11 +32,7 @@ enum Scoring {
     static func normalized(_ m: Matrix) -> Matrix {
         var scalars = m.scalars
         for i in 0..<m.rows {
-            let range = (i * m.columns)..<((i + 1) * m.columns)
-            var sum: Float = 0
-            for k in range { sum += scalars[k] * scalars[k] }
-            let norm = max(sum.squareRoot(), normEpsilon)
-            for k in range { scalars[k] /= norm }
+            Similarity.normalize(&scalars[(i * m.columns)..<((i + 1) * m.columns)])
         }
         return Matrix(rows: m.rows, columns: m.columns, scalars: scalars)
     }

@@ -27,9 +27,6 @@ public func setBLASThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
 }
 
-/// How many threads OpenBLAS uses now.
-public var blasThreads: Int { Int(openblas_get_num_threads()) }
-
 /// The CPU kernel family OpenBLAS runs ("SkylakeX", "Haswell", ...), which OPENBLAS_CORETYPE can pin.
 public var blasCoreName: String {
     guard let name = openblas_get_corename() else { return "unknown" }
