@@ -1,5 +1,5 @@
-// See include/kernels.h. Each hot function is compiled for AVX2+FMA and for the baseline, and the loader picks
-// the one this CPU runs (target_clones); the arithmetic is the same in both.
+// See include/kernels.h. Each hot function is compiled for AVX-512, for AVX2+FMA and for the baseline, and the
+// loader picks the one this CPU runs (target_clones); the arithmetic is the same in all three.
 #include "kernels.h"
 
 #include <math.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
-#define QUILL_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define QUILL_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define QUILL_CLONES
 #endif
@@ -61,6 +61,36 @@ void quill_gelu_tanh(float *x, size_t n) {
     }
 }
 
+// The LayerNorm statistics in double, in 8 independent lanes so the loops vectorize (one running sum would be a
+// serial chain of dependent adds): the sum of x, and the sum of (x - mean)².
+static inline double quill_sum_d(const float *x, size_t n) {
+    double lanes[8] = {0};
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int j = 0; j < 8; j++) lanes[j] += (double)x[i + j];
+    double s = 0;
+    for (; i < n; i++) s += (double)x[i];
+    for (int j = 0; j < 8; j++) s += lanes[j];
+    return s;
+}
+
+static inline double quill_sum_sq_dev_d(const float *x, size_t n, double mean) {
+    double lanes[8] = {0};
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int j = 0; j < 8; j++) {
+            double d = (double)x[i + j] - mean;
+            lanes[j] += d * d;
+        }
+    double s = 0;
+    for (; i < n; i++) {
+        double d = (double)x[i] - mean;
+        s += d * d;
+    }
+    for (int j = 0; j < 8; j++) s += lanes[j];
+    return s;
+}
+
 QUILL_CLONES
 void quill_layer_norm(float *x, const float *residual, const float *weight, const float *bias,
                       size_t rows, size_t cols, float eps) {
@@ -70,14 +100,8 @@ void quill_layer_norm(float *x, const float *residual, const float *weight, cons
             const float *r = residual + t * cols;
             for (size_t c = 0; c < cols; c++) row[c] += r[c];
         }
-        double sum = 0;
-        for (size_t c = 0; c < cols; c++) sum += row[c];
-        double mean = sum / (double)cols;
-        double sq = 0;
-        for (size_t c = 0; c < cols; c++) {
-            double d = (double)row[c] - mean;
-            sq += d * d;
-        }
+        double mean = quill_sum_d(row, cols) / (double)cols;
+        double sq = quill_sum_sq_dev_d(row, cols, mean);
         float inv = (float)(1.0 / sqrt(sq / (double)cols + (double)eps));
         float m = (float)mean;
         for (size_t c = 0; c < cols; c++) row[c] = (row[c] - m) * inv * weight[c] + bias[c];
@@ -96,15 +120,70 @@ static inline float quill_sum(const float *x, size_t n) {
     return s;
 }
 
+__attribute__((always_inline)) static inline void quill_softmax_row(float *row, size_t cols) {
+    float mx = -INFINITY;
+    for (size_t c = 0; c < cols; c++) mx = row[c] > mx ? row[c] : mx;
+    for (size_t c = 0; c < cols; c++) row[c] = quill_expf(row[c] - mx);
+    float inv = 1.0f / quill_sum(row, cols);
+    for (size_t c = 0; c < cols; c++) row[c] *= inv;
+}
+
 QUILL_CLONES
 void quill_softmax_rows(float *x, size_t rows, size_t cols) {
-    for (size_t t = 0; t < rows; t++) {
-        float *row = x + t * cols;
-        float mx = -INFINITY;
-        for (size_t c = 0; c < cols; c++) mx = row[c] > mx ? row[c] : mx;
-        for (size_t c = 0; c < cols; c++) row[c] = quill_expf(row[c] - mx);
-        float inv = 1.0f / quill_sum(row, cols);
-        for (size_t c = 0; c < cols; c++) row[c] *= inv;
+    for (size_t t = 0; t < rows; t++) quill_softmax_row(x + t * cols, cols);
+}
+
+// Keys are transposed first (kt: D x L, L padded to 16 with zeros). Queries go four at a time: each block of 16
+// scores of each of the four queries is one accumulator that stays in a register while the loop runs over D, and
+// likewise each 16 columns of their context while the loop runs over the keys. Four queries give the FMA units
+// independent chains; there are no horizontal sums and no BLAS call per head.
+#define QUILL_QB 4
+QUILL_CLONES
+void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
+                          size_t queries, size_t keys, size_t d, float scale, float *scratch) {
+    size_t kp = (keys + 15) & ~(size_t)15;
+    float *kt = scratch;                 // (D, kp)
+    float *scores = scratch + d * kp;    // (QB, kp)
+    for (size_t j = 0; j < kp; j++) {
+#pragma clang loop vectorize(disable)
+        for (size_t c = 0; c < d; c++) kt[c * kp + j] = j < keys ? k[j * ld + c] : 0.0f;
+    }
+    for (size_t i0 = 0; i0 < queries; i0 += QUILL_QB) {
+        size_t nq = queries - i0 < QUILL_QB ? queries - i0 : QUILL_QB;
+        const float *qs[QUILL_QB];
+        for (size_t r = 0; r < QUILL_QB; r++) qs[r] = q + (i0 + (r < nq ? r : nq - 1)) * ld;   // spare rows repeat the last
+        for (size_t j0 = 0; j0 < kp; j0 += 16) {
+            float acc[QUILL_QB][16] = {{0}};
+            for (size_t c = 0; c < d; c++) {
+                const float *row = kt + c * kp + j0;
+                for (int r = 0; r < QUILL_QB; r++) {
+                    float x = qs[r][c];
+                    for (int l = 0; l < 16; l++) acc[r][l] += x * row[l];
+                }
+            }
+            for (int r = 0; r < QUILL_QB; r++)
+                for (int l = 0; l < 16; l++) scores[r * kp + j0 + l] = acc[r][l] * scale;
+        }
+        for (size_t r = 0; r < nq; r++) quill_softmax_row(scores + r * kp, keys);
+        size_t c0 = 0;
+        for (; c0 + 16 <= d; c0 += 16) {
+            float acc[QUILL_QB][16] = {{0}};
+            for (size_t j = 0; j < keys; j++) {
+                const float *vj = v + j * ld + c0;
+                for (int r = 0; r < QUILL_QB; r++) {
+                    float p = scores[r * kp + j];
+                    for (int l = 0; l < 16; l++) acc[r][l] += p * vj[l];
+                }
+            }
+            for (size_t r = 0; r < nq; r++)
+                for (int l = 0; l < 16; l++) out[(i0 + r) * ldo + c0 + l] = acc[r][l];
+        }
+        for (; c0 < d; c0++)
+            for (size_t r = 0; r < nq; r++) {
+                float acc = 0;
+                for (size_t j = 0; j < keys; j++) acc += scores[r * kp + j] * v[j * ld + c0];
+                out[(i0 + r) * ldo + c0] = acc;
+            }
     }
 }
 

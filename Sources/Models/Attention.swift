@@ -2,6 +2,7 @@
 // own L tokens, with no mask and no padding (see Encoder.swift for why that is exact).
 import Dispatch
 import Foundation
+import CKernels
 import Tensors
 
 /// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written. With
@@ -9,7 +10,7 @@ import Tensors
 /// context is (B, C), one row per sequence: all a classification head on the first token needs.
 func attention(
     qkv: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, batch: PackedBatch,
-    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false
+    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false, parallel: Bool = true
 ) {
     let C = H * D
     let ld = 3 * C
@@ -17,13 +18,13 @@ func attention(
     var longestSequence = 0
     for s in 0..<batch.sequenceCount { longestSequence = max(longestSequence, batch.offsets[s + 1] - batch.offsets[s]) }
     let longest = longestSequence
-    let workers = min(Parallel.workers, items)
+    let workers = parallel ? min(Parallel.workers, items) : min(1, items)
     if workers == 0 { return }
     let qkvShared = SharedPointer(qkv), contextShared = SharedPointer(context)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let work: @Sendable (Int) -> Void = { worker in
         let qkv = qkvShared.pointer, context = contextShared.pointer
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(1, longest * longest))
-        defer { scores.deallocate() }
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, (D + 4) * ((longest + 15) / 16 * 16)))
+        defer { scratch.deallocate() }
         var item = worker
         while item < items {
             let s = item / H, h = item % H
@@ -31,17 +32,12 @@ func attention(
             let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
             if L == 0 { continue }
             let q = qkv + r0 * ld + h * D
-            let k = q + C
-            let v = q + 2 * C
-            let queries = firstQueryOnly ? 1 : L
-            // scores (queries, L) = scale · Q Kᵀ
-            sgemm(m: queries, n: L, k: D, alpha: scale, a: q, lda: ld, b: k, ldb: ld, transposeB: true, c: scores, ldc: L)
-            softmaxRows(scores, rows: queries, columns: L)
-            // context (queries, D) = P · V
-            sgemm(m: queries, n: D, k: L, a: scores, lda: L, b: v, ldb: ld, transposeB: false,
-                  c: context + (firstQueryOnly ? s : r0) * C + h * D, ldc: C)
+            // context (queries, D) = softmax(scale · Q Kᵀ) · V over this sequence's L tokens
+            quill_attention_head(q, q + C, q + 2 * C, ld, context + (firstQueryOnly ? s : r0) * C + h * D, C,
+                                 firstQueryOnly ? 1 : L, L, D, scale, scratch)
         }
     }
+    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
 }
 
 /// How work is split across the cores. Quill parallelizes itself (GEMMs split by rows, attention by sequence and
@@ -54,13 +50,22 @@ enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
+    /// Tokens per group when the cores take whole groups of sequences through every layer (Encoder). Small
+    /// enough that a group's activations stay in one core's L2, large enough for efficient GEMMs.
+    /// QUILL_GROUP_TOKENS overrides.
+    static let groupTokens: Int = {
+        if let s = ProcessInfo.processInfo.environment["QUILL_GROUP_TOKENS"], let n = Int(s), n > 0 { return n }
+        return 256
+    }()
+
     /// Sets OpenBLAS to one thread per call, once per process.
     static let configureBLAS: Void = { setBLASThreads(1) }()
 
     /// Runs `body(start, count)` over `0..<count` split into at most `workers` contiguous chunks, in parallel when
     /// `work` (an estimate of the cost, e.g. FLOPs) makes it worth waking a second thread.
-    static func forEachChunk(_ count: Int, work: Int, _ body: @escaping @Sendable (Int, Int) -> Void) {
-        let parts = work >= 1 << 18 ? min(workers, count) : 1
+    static func forEachChunk(_ count: Int, work: Int, parallel: Bool = true,
+                             _ body: @escaping @Sendable (Int, Int) -> Void) {
+        let parts = parallel && work >= 1 << 18 ? min(workers, count) : 1
         if parts <= 1 { if count > 0 { body(0, count) }; return }
         let chunk = (count + parts - 1) / parts
         DispatchQueue.concurrentPerform(iterations: parts) { p in
@@ -71,6 +76,20 @@ enum Parallel {
     }
 }
 
+
+/// Hands out 0, 1, 2, ... to the workers of one parallel loop, each number once.
+final class GroupCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0   // guarded by lock
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
 
 /// A raw buffer handed to the workers of one parallel loop. Each worker writes a disjoint part, and the loop ends
 /// before the buffer's owner touches it again; that discipline, not the type system, makes the sharing safe.

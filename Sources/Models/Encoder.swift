@@ -25,6 +25,25 @@ struct PackedBatch {
         self.typeIds += typeIds
         offsets.append(self.ids.count)
     }
+
+    /// The sequences in `range`, packed on their own (rows renumbered from 0).
+    func sequences(_ range: Range<Int>) -> PackedBatch {
+        let r0 = offsets[range.lowerBound], r1 = offsets[range.upperBound]
+        return PackedBatch(ids: Array(ids[r0..<r1]), typeIds: Array(typeIds[r0..<r1]),
+                           offsets: offsets[range.lowerBound...range.upperBound].map { $0 - r0 })
+    }
+
+    /// Consecutive runs of sequences of about `tokens` tokens each (a longer sequence is a run of its own).
+    func groups(ofAbout tokens: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        for s in 0..<sequenceCount where s > start && offsets[s + 1] - offsets[start] > tokens {
+            groups.append(start..<s)
+            start = s
+        }
+        if start < sequenceCount { groups.append(start..<sequenceCount) }
+        return groups
+    }
 }
 
 /// Splits sequence indices, longest first, into forward passes: each holds at least `batchSize` sequences and
@@ -121,125 +140,170 @@ struct Encoder: Sendable {
     /// With `firstTokensOnly` the result is (B, C), each sequence's first token: the last layer then runs its
     /// attention query, output projection and feed-forward for those rows only (keys and values still cover every
     /// token), which is all a classification head reads. Every other row of the last layer is never used.
-    func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false) throws(EngineError) -> [Float] {
-        let T = batch.tokenCount, C = config.hiddenSize
+    ///
+    /// Parallelism: a layer never mixes sequences except through their own attention, so a batch with enough
+    /// tokens is cut into groups of whole sequences (about `Parallel.groupTokens` tokens each) and each core
+    /// takes the next group through the whole layer: one barrier per layer, a group's activations stay in the
+    /// core's L2, and the layer's weights stay in the shared cache for every group. A small batch instead splits
+    /// each operation across the cores.
+    func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic)
+        throws(EngineError) -> [Float]
+    {
+        for id in batch.ids where id < 0 || Int(id) >= config.vocabSize {
+            throw .tokenOutOfRange(id: Int(id), vocabSize: config.vocabSize)
+        }
+        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize
         var x = [Float](repeating: 0, count: T * C)
         if T == 0 { return x }
-        try embed(batch, into: &x)
-        var scratch = LayerScratch(tokens: T, config: config)
-        for (i, layer) in layers.enumerated() {
-            let last = i == layers.count - 1
-            run(layer, on: &x, batch: batch, scratch: &scratch, firstTokensOnly: firstTokensOnly && last)
+        let workers = Parallel.workers
+        let groups: [Range<Int>]
+        switch split {
+        case .automatic:
+            let candidates = batch.groups(ofAbout: Parallel.groupTokens)
+            groups = workers > 1 && candidates.count >= 2 * workers ? candidates : []
+        case .groups(let tokens): groups = batch.groups(ofAbout: tokens)
+        case .operations: groups = []
         }
-        if firstTokensOnly && layers.isEmpty {
-            return batch.offsets.dropLast().flatMap { r0 in x[r0 * C..<(r0 + 1) * C] }
+        let grouped = !groups.isEmpty
+        let ranges = grouped ? groups : [0..<B]
+        let parts = grouped ? ranges.map { batch.sequences($0) } : [batch]
+        let scratches = (0..<(grouped ? workers : 1)).map { _ in
+            LayerScratch(tokens: parts.map(\.tokenCount).max() ?? 0, sequences: parts.map(\.sequenceCount).max() ?? 0,
+                         config: config)
         }
-        return x
+        var first = [Float](repeating: 0, count: firstTokensOnly ? B * C : 0)   // (B, C)
+        x.withUnsafeMutableBufferPointer { xb in
+            first.withUnsafeMutableBufferPointer { fb in
+                let xs = SharedPointer(xb.baseAddress!)
+                let fs = fb.baseAddress.map { SharedPointer($0) }
+                embed(batch, into: xs.pointer)
+                for (i, layer) in layers.enumerated() {
+                    let lastForFirstTokens = firstTokensOnly && i == layers.count - 1
+                    let body: @Sendable (Int, LayerScratch, Bool) -> Void = { p, scratch, parallel in
+                        let xp = xs.pointer + batch.offsets[ranges[p].lowerBound] * C
+                        if lastForFirstTokens, let fs {
+                            runFirstTokens(layer, x: xp, batch: parts[p], into: fs.pointer + ranges[p].lowerBound * C,
+                                           scratch: scratch, parallel: parallel)
+                        } else {
+                            run(layer, x: xp, batch: parts[p], scratch: scratch, parallel: parallel)
+                        }
+                    }
+                    if grouped {
+                        let next = GroupCounter()
+                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                            while let p = next.take(below: parts.count) { body(p, scratches[w], false) }
+                        }
+                    } else {
+                        body(0, scratches[0], workers > 1)
+                    }
+                }
+                if firstTokensOnly && layers.isEmpty, let fs {
+                    for s in 0..<B { (fs.pointer + s * C).update(from: xs.pointer + batch.offsets[s] * C, count: C) }
+                }
+            }
+        }
+        return firstTokensOnly ? first : x
     }
 
-    private func embed(_ batch: PackedBatch, into x: inout [Float]) throws(EngineError) {
+    /// How a forward pass shares out its work across the cores.
+    enum Split {
+        /// Groups when the batch has at least two per core, otherwise operations.
+        case automatic
+        /// Groups of whole sequences of about this many tokens, each run by one core through a whole layer.
+        case groups(tokens: Int)
+        /// Every operation on the whole batch, split across the cores.
+        case operations
+    }
+
+    /// Word, token-type and position embeddings, then LayerNorm, into x (T, C). Token ids must be in range
+    /// (checked by the caller).
+    private func embed(_ batch: PackedBatch, into x: UnsafeMutablePointer<Float>) {
         let C = config.hiddenSize
-        for s in 0..<batch.sequenceCount {
-            let range = batch.offsets[s]..<batch.offsets[s + 1]
-            let positions = positions(batch.ids[range])
-            for (j, row) in range.enumerated() {
-                let id = Int(batch.ids[row])
-                guard id >= 0 && id < config.vocabSize else { throw .tokenOutOfRange(id: id, vocabSize: config.vocabSize) }
-                let type = min(max(Int(batch.typeIds[row]), 0), config.typeVocabSize - 1)
-                let pos = min(positions[j], config.maxPositionEmbeddings - 1)
-                let w = id * C, t = type * C, p = pos * C, o = row * C
-                // (word + token type) + position, in transformers' order of additions.
-                for c in 0..<C { x[o + c] = (wordEmbeddings[w + c] + tokenTypeEmbeddings[t + c]) + positionEmbeddings[p + c] }
-            }
-        }
-        x.withUnsafeMutableBufferPointer { embeddingNorm.apply($0.baseAddress!, rows: batch.tokenCount) }
-    }
-
-    /// One post-LN transformer layer, in place on x (T, C).
-    private func run(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch, scratch: inout LayerScratch,
-                     firstTokensOnly: Bool) {
-        let T = batch.tokenCount, I = config.intermediateSize
-        let H = config.headCount, D = config.headSize
-        let scale = 1 / Float(D).squareRoot()
-        if firstTokensOnly {
-            runFirstTokens(layer, on: &x, batch: batch, scratch: &scratch, scale: scale)
-            return
-        }
-        x.withUnsafeMutableBufferPointer { xb in
-            let xp = xb.baseAddress!
-            scratch.qkv.withUnsafeMutableBufferPointer { qkvb in
-                scratch.context.withUnsafeMutableBufferPointer { ctxb in
-                    scratch.hidden.withUnsafeMutableBufferPointer { hb in
-                        scratch.inner.withUnsafeMutableBufferPointer { ib in
-                            let qkv = qkvb.baseAddress!, ctx = ctxb.baseAddress!, h = hb.baseAddress!, inner = ib.baseAddress!
-                            layer.qkv.apply(xp, rows: T, into: qkv)                          // (T, 3C)
-                            attention(qkv: qkv, context: ctx, batch: batch, heads: H, headSize: D, scale: scale)
-                            layer.attentionOutput.apply(ctx, rows: T, into: h)              // (T, C)
-                            layer.attentionNorm.apply(h, rows: T, residual: xp)              // a = LN(x + attn)
-                            layer.intermediate.apply(h, rows: T, into: inner)               // (T, I)
-                            activate(inner, count: T * I)
-                            layer.output.apply(inner, rows: T, into: xp)                     // (T, C)
-                            layer.outputNorm.apply(xp, rows: T, residual: h)                 // LN(a + ffn)
+        wordEmbeddings.withUnsafeBufferPointer { word in
+            positionEmbeddings.withUnsafeBufferPointer { position in
+                tokenTypeEmbeddings.withUnsafeBufferPointer { tokenType in
+                    for s in 0..<batch.sequenceCount {
+                        let range = batch.offsets[s]..<batch.offsets[s + 1]
+                        let positions = positions(batch.ids[range])
+                        for (j, row) in range.enumerated() {
+                            let type = min(max(Int(batch.typeIds[row]), 0), config.typeVocabSize - 1)
+                            let pos = min(positions[j], config.maxPositionEmbeddings - 1)
+                            let w = word.baseAddress! + Int(batch.ids[row]) * C
+                            let t = tokenType.baseAddress! + type * C, p = position.baseAddress! + pos * C
+                            let o = x + row * C
+                            // (word + token type) + position, in transformers' order of additions.
+                            for c in 0..<C { o[c] = (w[c] + t[c]) + p[c] }
                         }
                     }
                 }
             }
         }
+        embeddingNorm.apply(x, rows: batch.tokenCount)
     }
 
-    /// The last layer for the first token of each sequence only; x becomes (B, C).
-    private func runFirstTokens(_ layer: EncoderLayer, on x: inout [Float], batch: PackedBatch,
-                                scratch: inout LayerScratch, scale: Float) {
-        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize, I = config.intermediateSize
-        var first = [Float](repeating: 0, count: B * C)       // residual: the first tokens' inputs
-        for s in 0..<B { first.replaceSubrange(s * C..<(s + 1) * C, with: x[batch.offsets[s] * C..<(batch.offsets[s] + 1) * C]) }
-        x.withUnsafeMutableBufferPointer { xb in
-            scratch.qkv.withUnsafeMutableBufferPointer { qkvb in
-                scratch.context.withUnsafeMutableBufferPointer { ctxb in
-                    scratch.hidden.withUnsafeMutableBufferPointer { hb in
-                        scratch.inner.withUnsafeMutableBufferPointer { ib in
-                            first.withUnsafeMutableBufferPointer { fb in
-                                let qkv = qkvb.baseAddress!, ctx = ctxb.baseAddress!, h = hb.baseAddress!
-                                let inner = ib.baseAddress!, f = fb.baseAddress!
-                                layer.qkv.apply(xb.baseAddress!, rows: T, into: qkv)          // (T, 3C)
-                                attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount,
-                                          headSize: config.headSize, scale: scale, firstQueryOnly: true)  // (B, C)
-                                layer.attentionOutput.apply(ctx, rows: B, into: h)           // (B, C)
-                                layer.attentionNorm.apply(h, rows: B, residual: f)
-                                layer.intermediate.apply(h, rows: B, into: inner)            // (B, I)
-                                activate(inner, count: B * I)
-                                layer.output.apply(inner, rows: B, into: f)                  // (B, C)
-                                layer.outputNorm.apply(f, rows: B, residual: h)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        x = first
+    /// One post-LN transformer layer, in place on x (T, C), T = batch.tokenCount.
+    private func run(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch, scratch: LayerScratch,
+                     parallel: Bool) {
+        let T = batch.tokenCount
+        let qkv = scratch.qkv, ctx = scratch.context, h = scratch.hidden, inner = scratch.inner
+        layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)                                  // (T, 3C)
+        attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount, headSize: config.headSize,
+                  scale: scale, parallel: parallel)                                                   // (T, C)
+        layer.attentionOutput.apply(ctx, rows: T, into: h, parallel: parallel)                      // (T, C)
+        layer.attentionNorm.apply(h, rows: T, residual: x, parallel: parallel)                      // a = LN(x + attn)
+        layer.intermediate.apply(h, rows: T, into: inner, activation: activation, parallel: parallel)  // (T, I)
+        layer.output.apply(inner, rows: T, into: x, parallel: parallel)                             // (T, C)
+        layer.outputNorm.apply(x, rows: T, residual: h, parallel: parallel)                         // LN(a + ffn)
     }
 
-    private func activate(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        let shared = SharedPointer(x)
+    /// The last layer for the first token of each sequence only: reads x (T, C), writes `first` (B, C).
+    private func runFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
+                                into first: UnsafeMutablePointer<Float>, scratch: LayerScratch, parallel: Bool) {
+        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize
+        let qkv = scratch.qkv, ctx = scratch.context, h = scratch.hidden, inner = scratch.inner
+        for s in 0..<B { (first + s * C).update(from: x + batch.offsets[s] * C, count: C) }   // the residual
+        layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)                                  // (T, 3C)
+        attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount, headSize: config.headSize,
+                  scale: scale, firstQueryOnly: true, parallel: parallel)                             // (B, C)
+        layer.attentionOutput.apply(ctx, rows: B, into: h, parallel: parallel)                      // (B, C)
+        layer.attentionNorm.apply(h, rows: B, residual: first, parallel: parallel)
+        layer.intermediate.apply(h, rows: B, into: inner, activation: activation, parallel: parallel)  // (B, I)
+        layer.output.apply(inner, rows: B, into: first, parallel: parallel)                         // (B, C)
+        layer.outputNorm.apply(first, rows: B, residual: h, parallel: parallel)
+    }
+
+    /// 1/√D, the attention scores' scale.
+    private var scale: Float { 1 / Float(config.headSize).squareRoot() }
+
+    /// The feed-forward activation, applied by the intermediate GEMM.
+    private var activation: GEMMActivation {
         switch config.hiddenActivation {
-        case .gelu: Parallel.forEachChunk(count, work: count * 8) { start, n in geluErf(shared.pointer + start, count: n) }
-        case .geluTanh: Parallel.forEachChunk(count, work: count * 8) { start, n in geluTanh(shared.pointer + start, count: n) }
-        case .relu: relu(x, count: count)
+        case .gelu: .geluErf
+        case .geluTanh: .geluTanh
+        case .relu: .relu
         }
     }
 }
 
-/// Reusable buffers for one forward pass.
-struct LayerScratch {
-    var qkv: [Float]
-    var context: [Float]
-    var hidden: [Float]
-    var inner: [Float]
+/// Buffers for one layer of one group (or batch), reused by every layer: a worker owns one at a time.
+final class LayerScratch: @unchecked Sendable {
+    let qkv: UnsafeMutablePointer<Float>      // (T, 3C)
+    let context: UnsafeMutablePointer<Float>  // (T, C)
+    let hidden: UnsafeMutablePointer<Float>   // (T, C)
+    let inner: UnsafeMutablePointer<Float>    // (T, I)
 
-    init(tokens T: Int, config: TransformerConfig) {
-        qkv = [Float](repeating: 0, count: T * 3 * config.hiddenSize)
-        context = [Float](repeating: 0, count: T * config.hiddenSize)
-        hidden = [Float](repeating: 0, count: T * config.hiddenSize)
-        inner = [Float](repeating: 0, count: T * config.intermediateSize)
+    init(tokens T: Int, sequences B: Int, config: TransformerConfig) {
+        let C = config.hiddenSize, I = config.intermediateSize, rows = max(T, B, 1)
+        qkv = .allocate(capacity: rows * 3 * C)
+        context = .allocate(capacity: rows * C)
+        hidden = .allocate(capacity: rows * C)
+        inner = .allocate(capacity: rows * I)
+    }
+
+    deinit {
+        qkv.deallocate()
+        context.deallocate()
+        hidden.deallocate()
+        inner.deallocate()
     }
 }

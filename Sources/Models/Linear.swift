@@ -2,20 +2,21 @@
 import Tensors
 
 struct Linear: Sendable {
-    let weight: [Float]   // (out, in)
+    /// (out, in) row-major for BLAS; empty when `packed` holds the weight instead (one copy in memory, not two).
+    let weight: [Float]
     let bias: [Float]?    // (out)
     let inFeatures: Int
     let outFeatures: Int
-    /// The weight packed once for Quill's own GEMM (PackedGEMM.swift), when this CPU and shape allow it.
+    /// The weight packed once for Quill's own GEMM (PackedGEMM.swift), when this CPU runs it.
     let packed: PackedWeight?
 
     init(weight: [Float], bias: [Float]?, in inFeatures: Int, out outFeatures: Int) {
         precondition(weight.count == inFeatures * outFeatures, "Linear: weight count")
-        self.weight = weight
+        self.packed = PackedWeight(weight, rows: outFeatures, columns: inFeatures)
+        self.weight = packed == nil ? weight : []
         self.bias = bias
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
-        self.packed = PackedWeight(weight, rows: outFeatures, columns: inFeatures)
     }
 
     init(_ w: Weights, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws(LoadError) {
@@ -25,26 +26,29 @@ struct Linear: Sendable {
             in: inFeatures, out: outFeatures)
     }
 
-    /// x: (rows, in) -> y: (rows, out), written into `y`. Large products split their rows across the cores, each
-    /// part one single-threaded BLAS call.
-    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
+    /// x: (rows, in) -> y = activation(x · Wᵀ + b): (rows, out), written into `y`. Large products split their rows
+    /// across the cores; each part is one call of the packed GEMM (bias and activation folded in) or of BLAS.
+    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>,
+               activation: GEMMActivation = .none, parallel: Bool = true) {
         if rows == 0 { return }
         let inF = inFeatures, outF = outFeatures
         let xs = SharedPointer(mutating: x), ys = SharedPointer(y)
         weight.withUnsafeBufferPointer { w in
             (bias ?? []).withUnsafeBufferPointer { b in
-                let ws = SharedPointer(mutating: w.baseAddress!)
+                let ws = w.baseAddress.map { SharedPointer(mutating: $0) }
                 let bs = b.baseAddress.map { SharedPointer(mutating: $0) }
                 let packed = self.packed
-                Parallel.forEachChunk(rows, work: rows * inF * outF) { r0, n in
+                Parallel.forEachChunk(rows, work: rows * inF * outF, parallel: parallel) { r0, n in
                     let out = ys.pointer + r0 * outF
                     if let packed {
-                        packed.multiply(xs.pointer + r0 * inF, rows: n, bias: bs?.pointer, into: out)
+                        packed.multiply(xs.pointer + r0 * inF, rows: n, bias: bs?.pointer, activation: activation, into: out)
                         return
                     }
+                    guard let ws else { return }
                     if let bs { broadcastRows(out, rows: n, columns: outF, bias: bs.pointer) }
                     sgemm(m: n, n: outF, k: inF, a: xs.pointer + r0 * inF, lda: inF, b: ws.pointer, ldb: inF,
                           transposeB: true, beta: bs == nil ? 0 : 1, c: out, ldc: outF)
+                    activate(activation, out, count: n * outF)
                 }
             }
         }
@@ -61,6 +65,16 @@ struct Linear: Sendable {
     }
 }
 
+/// The activation after a BLAS product (the packed GEMM applies it itself).
+private func activate(_ activation: GEMMActivation, _ x: UnsafeMutablePointer<Float>, count: Int) {
+    switch activation {
+    case .none: break
+    case .geluErf: geluErf(x, count: count)
+    case .geluTanh: geluTanh(x, count: count)
+    case .relu: relu(x, count: count)
+    }
+}
+
 /// LayerNorm parameters (weight and bias of length C) with eps from the config.
 struct LayerNormParams: Sendable {
     let weight: [Float]
@@ -74,13 +88,13 @@ struct LayerNormParams: Sendable {
     }
 
     /// Normalizes each row of x (rows, C) in place, after adding `residual` when given; rows split across cores.
-    func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, residual: UnsafePointer<Float>? = nil) {
+    func apply(_ x: UnsafeMutablePointer<Float>, rows: Int, residual: UnsafePointer<Float>? = nil, parallel: Bool = true) {
         let C = weight.count, eps = self.eps
         let xs = SharedPointer(x), rs = residual.map { SharedPointer(mutating: $0) }
         weight.withUnsafeBufferPointer { w in
             bias.withUnsafeBufferPointer { b in
                 let ws = SharedPointer(mutating: w.baseAddress!), bs = SharedPointer(mutating: b.baseAddress!)
-                Parallel.forEachChunk(rows, work: rows * C * 16) { r0, n in
+                Parallel.forEachChunk(rows, work: rows * C * 16, parallel: parallel) { r0, n in
                     layerNorm(xs.pointer + r0 * C, rows: n, columns: C, residual: rs.map { UnsafePointer($0.pointer + r0 * C) },
                               weight: ws.pointer, bias: bs.pointer, eps: eps)
                 }

@@ -1,48 +1,66 @@
-// Quill's own GEMM for linear layers (Sources/CKernels/gemm.c): the weight is packed once at load into column
-// panels, so no call repacks it, and an AVX-512 micro-kernel does the products. It runs where the CPU has
-// AVX-512 but OpenBLAS does not use it (OPENBLAS_CORETYPE pinned to Haswell or older kernels, as on some of these
-// machines): measured there it is about 30% faster than OpenBLAS's AVX2 kernels, while OpenBLAS's own AVX-512
-// (SkylakeX) kernels are about 20% faster than it. Only output widths that are a multiple of 32 (every
-// BERT-family hidden and intermediate size). QUILL_GEMM=blas or QUILL_GEMM=packed overrides the choice.
+// Quill's own GEMM for linear layers (Sources/CKernels/gemm.c): the weight is packed once at load into 48-column
+// panels (64-byte aligned, so every vector load of a panel is aligned), and an AVX-512 micro-kernel does the
+// products with the bias and the activation folded in. It runs wherever the CPU has AVX-512, whichever kernels
+// OpenBLAS picked: on this project's machines it is faster than OpenBLAS 0.3.21's SkylakeX sgemm on the encoder's
+// shapes (see docs/benchmarks.md). QUILL_GEMM=blas turns it off (BLAS then serves every Linear).
 import CKernels
 import Foundation
 
+/// The activation a GEMM applies to its output, in place, while the output is still in cache.
+public enum GEMMActivation: Sendable {
+    case none, geluErf, geluTanh, relu
+
+    var code: Int32 {
+        switch self {
+        case .none: QUILL_ACTIVATION_NONE
+        case .geluErf: QUILL_ACTIVATION_GELU_ERF
+        case .geluTanh: QUILL_ACTIVATION_GELU_TANH
+        case .relu: QUILL_ACTIVATION_RELU
+        }
+    }
+}
+
 public struct PackedWeight: Sendable {
-    let panels: [Float]
+    private let storage: AlignedFloats
     public let rows: Int     // N, output features
     public let columns: Int  // K, input features
 
     /// Whether the packed GEMM runs here.
     public static let available: Bool = {
         guard quill_gemm_available() != 0 else { return false }
-        switch ProcessInfo.processInfo.environment["QUILL_GEMM"] {
-        case "blas": return false
-        case "packed": return true
-        default:
-            let core = blasCoreName.lowercased()
-            let blasHasAVX512 = ["skylakex", "cooperlake", "sapphirerapids"].contains { core.contains($0) }
-            return !blasHasAVX512
-        }
+        return ProcessInfo.processInfo.environment["QUILL_GEMM"] != "blas"
     }()
 
-    /// Packs `weight` (rows, columns) row-major, or returns nil when the packed GEMM is not in use here or cannot
-    /// serve this shape. `evenIfBLASIsFaster` packs whenever the CPU can run the kernel (for tests).
-    public init?(_ weight: [Float], rows: Int, columns: Int, evenIfBLASIsFaster: Bool = false) {
-        guard evenIfBLASIsFaster ? quill_gemm_available() != 0 : Self.available, rows > 0, columns > 0, rows % Int(QUILL_GEMM_NR) == 0,
+    /// Packs `weight` (rows, columns) row-major, or returns nil when the packed GEMM is not in use here.
+    /// `evenIfTurnedOff` packs whenever the CPU can run the kernel (for tests).
+    public init?(_ weight: [Float], rows: Int, columns: Int, evenIfTurnedOff: Bool = false) {
+        guard evenIfTurnedOff ? quill_gemm_available() != 0 : Self.available, rows > 0, columns > 0,
               weight.count == rows * columns else { return nil }
-        var panels = [Float](repeating: 0, count: quill_gemm_packed_size(rows, columns))
-        weight.withUnsafeBufferPointer { w in
-            panels.withUnsafeMutableBufferPointer { p in quill_gemm_pack(w.baseAddress!, rows, columns, p.baseAddress!) }
-        }
-        self.panels = panels
+        let storage = AlignedFloats(count: quill_gemm_packed_size(rows, columns))
+        weight.withUnsafeBufferPointer { w in quill_gemm_pack(w.baseAddress!, rows, columns, storage.pointer) }
+        self.storage = storage
         self.rows = rows
         self.columns = columns
     }
 
-    /// y (m, rows) = x (m, columns) · Wᵀ (+ bias per row).
-    public func multiply(_ x: UnsafePointer<Float>, rows m: Int, bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
-        panels.withUnsafeBufferPointer { p in
-            quill_gemm(x, columns, p.baseAddress!, bias, y, rows, m, rows, columns)
-        }
+    /// y (m, rows) = activation(x (m, columns) · Wᵀ + bias). Rows of x and y are contiguous.
+    public func multiply(_ x: UnsafePointer<Float>, rows m: Int, bias: UnsafePointer<Float>?,
+                         activation: GEMMActivation = .none, into y: UnsafeMutablePointer<Float>) {
+        quill_gemm(x, columns, storage.pointer, bias, y, rows, m, rows, columns, activation.code)
     }
+}
+
+/// A 64-byte aligned Float buffer, written once at creation and read-only afterwards (hence Sendable).
+final class AlignedFloats: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
+        pointer = raw.bindMemory(to: Float.self, capacity: max(1, count))
+        pointer.initialize(repeating: 0, count: count)
+    }
+
+    deinit { pointer.deallocate() }
 }

@@ -100,3 +100,37 @@ import JSON
         expectClose(try model.encode(sentences), expected["embeddings"]!.floatMatrix, atol: 1e-5, label: "all-MiniLM-L6-v2")
     }
 }
+
+/// The encoder gives the same bits whether the cores take groups of sequences through each layer or split each
+/// operation: every row goes through the same kernels in the same order either way.
+@Suite struct EncoderSplitTests {
+    func batch(_ ids: [[Int32]]) -> PackedBatch {
+        var batch = PackedBatch()
+        for sequence in ids { batch.append(sequence, typeIds: [Int32](repeating: 0, count: sequence.count)) }
+        return batch
+    }
+
+    @Test func groupsAndOperationsAgreeExactly() throws {
+        let model = try BiEncoder(directory: Fixtures.model("bert-mean-normalize"))
+        let sentences = try Fixtures.expected("bert-mean-normalize")["sentences"]!.strings
+        let packed = batch((sentences + sentences.reversed() + sentences).map { model.tokenize($0) })
+        let byOperations = try model.encoder(packed, split: .operations)
+        for tokens in [1, 7, 40] {
+            let byGroups = try model.encoder(packed, split: .groups(tokens: tokens))
+            #expect(byGroups == byOperations, "groups of about \(tokens) tokens")
+        }
+    }
+
+    @Test func firstTokensAgreeExactly() throws {
+        let model = try CrossEncoder(directory: Fixtures.model("ce-bert-1"))
+        let pairs = [("a man is eating", "a man eats food"), ("the sky", "a cat sleeps on the warm mat all day"),
+                     ("x", "y"), ("short", "a much longer second sentence with many more tokens in it")]
+        let packed = batch((pairs + pairs).map { model.tokenize($0.0, $0.1) })
+        let byOperations = try model.encoder(packed, firstTokensOnly: true, split: .operations)
+        #expect(byOperations.count == packed.sequenceCount * model.config.hiddenSize)
+        for tokens in [1, 9, 30] {
+            let byGroups = try model.encoder(packed, firstTokensOnly: true, split: .groups(tokens: tokens))
+            #expect(byGroups == byOperations, "groups of about \(tokens) tokens")
+        }
+    }
+}

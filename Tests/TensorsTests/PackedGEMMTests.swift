@@ -1,26 +1,30 @@
-// Quill's packed GEMM against a Double-precision reference: every row tail (M mod 8), K across the K-block
-// boundary, with and without bias. Tolerance 1e-5 relative to the row's magnitude (Float32 sums of ~600 terms).
+// Quill's packed GEMM against a Double-precision reference: row tails (M mod 8), more rows than one M-block (96),
+// K across the K-block boundary (128), N not a multiple of the 48-column panel, with and without bias, and each
+// activation. Tolerance 1e-6 relative to the sum of |terms| (Float32 sums of up to 600 terms).
+import Foundation
 import Testing
 @testable import Tensors
 
 @Suite struct PackedGEMMTests {
     @Test func matchesReference() throws {
-        guard PackedWeight([Float](repeating: 0, count: 32), rows: 32, columns: 1, evenIfBLASIsFaster: true) != nil else {
+        guard PackedWeight([Float](repeating: 0, count: 32), rows: 32, columns: 1, evenIfTurnedOff: true) != nil else {
             print("PackedGEMMTests: this CPU has no AVX-512; BLAS serves every shape")
             return
         }
         var rng = SplitMix(seed: 42)
-        for (m, n, k) in [(1, 32, 5), (7, 64, 300), (8, 32, 256), (9, 96, 257), (37, 64, 600), (64, 32, 1)] {
+        for (m, n, k) in [(1, 48, 5), (7, 64, 300), (8, 48, 128), (9, 96, 257), (37, 20, 600), (64, 100, 1), (200, 312, 129), (97, 1, 3)] {
             let a = (0..<(m * k)).map { _ in rng.float() }
             let w = (0..<(n * k)).map { _ in rng.float() }
             let bias = (0..<n).map { _ in rng.float() }
-            let packed = try #require(PackedWeight(w, rows: n, columns: k, evenIfBLASIsFaster: true))
-            for useBias in [false, true] {
+            let packed = try #require(PackedWeight(w, rows: n, columns: k, evenIfTurnedOff: true))
+            for (useBias, activation) in [(false, GEMMActivation.none), (true, .none), (true, .geluErf), (true, .geluTanh),
+                                          (false, .relu)] {
                 var y = [Float](repeating: .nan, count: m * n)
                 a.withUnsafeBufferPointer { ap in
                     bias.withUnsafeBufferPointer { bp in
                         y.withUnsafeMutableBufferPointer { yp in
-                            packed.multiply(ap.baseAddress!, rows: m, bias: useBias ? bp.baseAddress! : nil, into: yp.baseAddress!)
+                            packed.multiply(ap.baseAddress!, rows: m, bias: useBias ? bp.baseAddress! : nil,
+                                            activation: activation, into: yp.baseAddress!)
                         }
                     }
                 }
@@ -33,17 +37,24 @@ import Testing
                             s += Double(a[i * k + t]) * Double(w[j * k + t])
                             scale += abs(Double(a[i * k + t]) * Double(w[j * k + t]))
                         }
-                        worst = max(worst, abs(Double(y[i * n + j]) - s) / scale)
+                        // The activations' own accuracy is tested in KernelsTests; here they must see the product.
+                        let expected: Double = switch activation {
+                        case .none: s
+                        case .geluErf: s * 0.5 * (1 + erf(s / 2.0.squareRoot()))
+                        case .geluTanh: 0.5 * s * (1 + tanh(0.7978845608028654 * (s + 0.044715 * s * s * s)))
+                        case .relu: max(s, 0)
+                        }
+                        worst = max(worst, abs(Double(y[i * n + j]) - expected) / scale)
                     }
                 }
-                #expect(worst <= 1e-6, "m=\(m) n=\(n) k=\(k) bias=\(useBias): relative error \(worst)")
+                #expect(worst <= 1e-6, "m=\(m) n=\(n) k=\(k) bias=\(useBias) \(activation): relative error \(worst)")
             }
         }
     }
 
-    @Test func refusesShapesItCannotServe() {
-        #expect(PackedWeight([Float](repeating: 0, count: 3 * 4), rows: 3, columns: 4, evenIfBLASIsFaster: true) == nil)
-        #expect(PackedWeight([], rows: 0, columns: 4, evenIfBLASIsFaster: true) == nil)
+    @Test func refusesWeightsThatDoNotMatchTheirShape() {
+        #expect(PackedWeight([Float](repeating: 0, count: 3 * 4), rows: 4, columns: 4, evenIfTurnedOff: true) == nil)
+        #expect(PackedWeight([], rows: 0, columns: 4, evenIfTurnedOff: true) == nil)
     }
 }
 

@@ -19,6 +19,12 @@ void quill_layer_norm(float *x, const float *residual, const float *weight, cons
 /// Per row: numerically stable softmax, in place.
 void quill_softmax_rows(float *x, size_t rows, size_t cols);
 
+/// One head of self-attention over one sequence of `keys` tokens: for each of the first `queries` rows,
+/// out = softmax(scale · q · Kᵀ) · V. q, k and v are rows of `d` floats at row stride `ld` (a packed QKV
+/// matrix); out has row stride `ldo`; scratch holds (d + 4) * (keys rounded up to a multiple of 16) floats.
+void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
+                          size_t queries, size_t keys, size_t d, float scale, float *scratch);
+
 /// Copies `bias` (cols) into every row of `y` (rows, cols).
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols);
 
