@@ -19,13 +19,17 @@ struct EmbedCommand: ParsableCommand {
     @Flag(name: .long, help: "Scale each embedding to unit length.")
     var normalize = false
 
+    @OptionGroup var timing: TimingOptions
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard InputFormat(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or text") }
     }
 
     func run() throws {
+        var clock = PhaseClock()
         let encoder = try loadBiEncoder(io.model)
+        clock.loaded()
         let lines = try readInputLines(io.input)
         let sentences: [String]
         if InputFormat(rawValue: format) == .text {
@@ -33,7 +37,10 @@ struct EmbedCommand: ParsableCommand {
         } else {
             sentences = try parseLines(lines, source: io.source, { $0.stringValue }, expected: "a JSON string")
         }
+        clock.start()
         let embeddings = try encoder.encode(sentences, batchSize: batchSize, normalize: normalize)
+        clock.computed()
+        clock.report(timing, n: sentences.count)
         // An output file named *.npy gets a NumPy float32 array instead of JSON Lines.
         if let output = io.output, output.hasSuffix(".npy") {
             try writeNPY(embeddings, columns: encoder.dimension, to: output)

@@ -20,10 +20,15 @@ enum InputFormat: String, CaseIterable {
 func readInputLines(_ path: String?) throws -> [Substring] {
     let data: Data
     if let path, path != "-" {
-        guard let d = FileManager.default.contents(atPath: path) else {
+        // Through a file handle, not FileManager.contents, so that pipes and process substitutions
+        // (--input <(...)) read too.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError(description: "\(path): cannot read the input file")
         }
-        data = d
+        defer { try? handle.close() }
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            throw CLIError(description: "\(path): cannot read the input file (\(error.localizedDescription))")
+        }
     } else {
         data = FileHandle.standardInput.readDataToEndOfFile()
     }

@@ -69,6 +69,28 @@ import Testing
         #expect(data.count == 10 + headerLength + 2 * 32 * 4)
     }
 
+    @Test func timingsAndPipedInput() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A named pipe stands for `--input <(...)`: it has no size to read up front.
+        let fifo = dir.appendingPathComponent("in.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            if let h = FileHandle(forWritingAtPath: fifo) {
+                h.write(Data("\"one\"\n\"two\"\n\"three\"\n".utf8))
+                try? h.close()
+            }
+        }
+        writer.start()
+        let t = try quill(["embed", "--model", fixture("bert-mean-normalize"), "--input", "in.fifo", "--timings"], in: dir)
+        #expect(t.status == 0, "\(t.stderr)")
+        #expect(t.stdout.split(separator: "\n").count == 3)
+        let timings = try JSONParser.parse(Array(t.stderr.utf8))
+        #expect(timings["n"]?.doubleValue == 3)
+        #expect((timings["seconds"]?.doubleValue ?? -1) >= 0)
+        #expect((timings["load_seconds"]?.doubleValue ?? -1) > 0)
+    }
+
     @Test func badLinesAreReportedWithTheirNumbers() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -44,8 +44,8 @@ def env_for(threads):
     return e
 
 
-def timed(cmd, env, stdin_path=None):
-    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS MiB, stdout)."""
+def timed(cmd, env, stdin_path=None, want_stderr=False):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS MiB, stdout[, stderr])."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         full = ["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
@@ -57,6 +57,8 @@ def timed(cmd, env, stdin_path=None):
         if p.returncode != 0:
             raise RuntimeError(f"{shlex.join(cmd)} failed ({p.returncode}):\n{p.stderr.decode()[-3000:]}")
         kb = int(tf.read().strip().splitlines()[-1])
+    if want_stderr:
+        return wall, kb / 1024.0, p.stdout.decode(), p.stderr.decode()
     return wall, kb / 1024.0, p.stdout.decode()
 
 
@@ -67,19 +69,25 @@ class Engines:
         self.out = os.path.join(work, "out")
         os.makedirs(self.out, exist_ok=True)
 
+    def quill_run(self, args, tag):
+        """Quill in its own process; like the peers' workers, "seconds" is the work measured in-process (model
+        load and input reading excluded; tokenization, encoder and pooling included), from --timings."""
+        wall, rss, stdout, stderr = timed([self.a.quill] + args + ["--batch-size", str(self.a.batch), "--timings"],
+                                          self.env, want_stderr=True)
+        t = json.loads(stderr.strip().splitlines()[-1])
+        return {"seconds": t["seconds"], "process_seconds": wall, "load_seconds": t["load_seconds"], "rss_mib": rss}, stdout
+
     def quill_embed(self, inp, tag):
         out = os.path.join(self.out, f"quill-{tag}.npy")
-        wall, rss, _ = timed([self.a.quill, "embed", "--model", self.a.model, "--input", inp, "--output", out,
-                              "--batch-size", str(self.a.batch)], self.env)
-        return {"seconds": wall, "rss_mib": rss, "out": out}
+        r, _ = self.quill_run(["embed", "--model", self.a.model, "--input", inp, "--output", out], tag)
+        return dict(r, out=out)
 
     def quill_score(self, inp, tag):
         out = os.path.join(self.out, f"quill-{tag}.txt")
-        wall, rss, stdout = timed([self.a.quill, "score", "--model", self.prep["models"]["cross_encoder"], "--input", inp,
-                                   "--batch-size", str(self.a.batch)], self.env)
+        r, stdout = self.quill_run(["score", "--model", self.prep["models"]["cross_encoder"], "--input", inp], tag)
         vals = np.array([float(x) for x in stdout.split()], dtype=np.float32).reshape(-1, 1)
         np.save(out + ".npy", vals)
-        return {"seconds": wall, "rss_mib": rss, "out": out + ".npy"}
+        return dict(r, out=out + ".npy")
 
     def worker(self, kind, args, tag):
         out = os.path.join(self.out, f"{kind}-{tag}.npy")
@@ -375,7 +383,7 @@ def main():
             os.remove(r["out"])
         res["growth"] = {"length": g, "corpus_size": s}
 
-    # GEMM efficiency (encoder FLOPs over the whole process time of quill, so a lower bound).
+    # GEMM efficiency (useful encoder FLOPs over the median in-process time of each engine).
     eff = {}
     for case in ["biencoder", "long", "cross_encoder"]:
         c = res["cases"][case]
