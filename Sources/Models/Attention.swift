@@ -23,7 +23,7 @@ func attention(
     let qkvShared = SharedPointer(qkv), contextShared = SharedPointer(context)
     let work: @Sendable (Int) -> Void = { worker in
         let qkv = qkvShared.pointer, context = contextShared.pointer
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, (D + 4) * ((longest + 15) / 16 * 16)))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, (D + 8) * ((longest + 15) / 16 * 16)))
         defer { scratch.deallocate() }
         var item = worker
         while item < items {
