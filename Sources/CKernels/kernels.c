@@ -280,6 +280,13 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
     attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
 }
 
+void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
+                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, float *scratch) {
+    size_t kp = (keys + 15) & ~(size_t)15;
+    transpose_keys(k, ld, keys, kp, d, scratch);
+    attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, scratch, scratch + d * kp);
+}
+
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols) {
     for (size_t t = 0; t < rows; t++) memcpy(y + t * cols, bias, cols * sizeof(float));
 }

@@ -2,7 +2,6 @@
 // own L tokens, with no mask and no padding (see Encoder.swift for why that is exact).
 import Dispatch
 import Foundation
-import CKernels
 import Tensors
 
 /// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written. With
@@ -23,7 +22,7 @@ func attention(
     let qkvShared = SharedPointer(qkv), contextShared = SharedPointer(context)
     let work: @Sendable (Int) -> Void = { worker in
         let qkv = qkvShared.pointer, context = contextShared.pointer
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, (D + 8) * ((longest + 15) / 16 * 16)))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: attentionScratchCount(keys: longest, headSize: D))
         defer { scratch.deallocate() }
         var item = worker
         while item < items {
@@ -33,8 +32,8 @@ func attention(
             if L == 0 { continue }
             let q = qkv + r0 * ld + h * D
             // context (queries, D) = softmax(scale · Q Kᵀ) · V over this sequence's L tokens
-            quill_attention_head(q, q + C, q + 2 * C, ld, context + (firstQueryOnly ? s : r0) * C + h * D, C,
-                                 firstQueryOnly ? 1 : L, L, D, scale, scratch)
+            attentionHead(q: q, k: q + C, v: q + 2 * C, ld: ld, out: context + (firstQueryOnly ? s : r0) * C + h * D, ldo: C,
+                          queries: firstQueryOnly ? 1 : L, keys: L, headSize: D, scale: scale, scratch: scratch)
         }
     }
     if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }

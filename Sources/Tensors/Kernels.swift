@@ -45,6 +45,29 @@ public func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, columns: In
     quill_softmax_rows(x, rows, columns)
 }
 
+/// One head of self-attention over one sequence of `keys` tokens, for its first `queries` tokens:
+/// out (queries, D) = softmax(scale · Q Kᵀ) · V, where row i of Q, K and V starts at q, k and v + i·ld (a packed
+/// QKV matrix) and row i of out at out + i·ldo. `scratch` holds `attentionScratchCount(keys:headSize:)` floats.
+/// `portable` runs the path of CPUs without AVX-512 (for tests).
+@inlinable
+public func attentionHead(
+    q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, ld: Int,
+    out: UnsafeMutablePointer<Float>, ldo: Int, queries: Int, keys: Int, headSize: Int, scale: Float,
+    scratch: UnsafeMutablePointer<Float>, portable: Bool = false
+) {
+    if portable {
+        quill_attention_head_portable(q, k, v, ld, out, ldo, queries, keys, headSize, scale, scratch)
+    } else {
+        quill_attention_head(q, k, v, ld, out, ldo, queries, keys, headSize, scale, scratch)
+    }
+}
+
+/// Floats of scratch `attentionHead` needs for sequences of up to `keys` tokens.
+@inlinable
+public func attentionScratchCount(keys: Int, headSize: Int) -> Int {
+    max(1, (headSize + 8) * ((keys + 15) / 16 * 16))
+}
+
 /// ReLU in place.
 @inlinable
 public func relu(_ x: UnsafeMutablePointer<Float>, count: Int) {

@@ -25,6 +25,10 @@ void quill_softmax_rows(float *x, size_t rows, size_t cols);
 void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
                           size_t queries, size_t keys, size_t d, float scale, float *scratch);
 
+/// The same without the AVX-512 path (what CPUs without AVX-512 run; for tests).
+void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
+                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, float *scratch);
+
 /// Copies `bias` (cols) into every row of `y` (rows, cols).
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols);
 
