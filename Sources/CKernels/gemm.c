@@ -1,12 +1,15 @@
 // See include/gemm.h. BLIS-style blocking for the shapes of an encoder's linear layers:
-//   for each block of MC rows of A:                 (the A block's KC-slice stays in L2)
-//     for each KC-slice of K:
-//       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 24 KB, stays in L1)
+//   for each block of MC = 128 rows of A:          (the A block's KC-slice, 192 KB, stays in L2)
+//     for each KC-slice of K (KC = 384: all of K for most of an encoder's products, so C is written once):
+//       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 72 KB, stays in L2)
 //         for each 8 rows: the 8x48 micro-kernel    (24 accumulators; A broadcast from its rows in place)
 //     then the block's rows get the activation while they are still in cache.
 // The first KC-slice starts from the bias (or zero), so no pass over C is spent on it.
-// Measured on one core of an Ice Lake Xeon (AVX-512, 2 FMA units, ~164 GFLOP/s peak): 130-160 GFLOP/s on
-// (64..2048) x (384..1536) x (384..1536), against 90-110 for OpenBLAS 0.3.21's SkylakeX sgemm on the same shapes.
+// Measured on one core of an Ice Lake Xeon (AVX-512, 2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
+// 165 GFLOP/s with the weight in L2, and 110-140 on a MiniLM layer sequence whose 42 MB of weights come from L3
+// (scripts/bench/notes.md), against 90-110 for OpenBLAS 0.3.21's SkylakeX sgemm on the same shapes. The blocking
+// sizes were chosen on that sequence; the machine is shared and noisy, so differences under ~10% were not
+// resolvable.
 #include "gemm.h"
 #include "kernels.h"
 
@@ -20,10 +23,10 @@
 #define NR QUILL_GEMM_NR
 #define MR 8
 #ifndef KC
-#define KC 128
+#define KC 384
 #endif
 #ifndef MC
-#define MC 96
+#define MC 128
 #endif
 
 static size_t panel_count(size_t n) { return (n + NR - 1) / NR; }

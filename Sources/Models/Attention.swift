@@ -57,6 +57,19 @@ enum Parallel {
         return 256
     }()
 
+    /// `transform` of 0..<count in order, computed in contiguous chunks across the cores when there are at least
+    /// `perWorker` items for each (tokenizing a batch of sentences, say).
+    static func map<T: Sendable>(_ count: Int, perWorker: Int = 256, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+        let parts = min(workers, count / max(1, perWorker))
+        if parts <= 1 { return (0..<count).map(transform) }
+        let results = ResultSlots<T>(count: count)
+        let chunk = (count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            for i in p * chunk..<min(count, (p + 1) * chunk) { results.set(i, transform(i)) }
+        }
+        return results.collect()
+    }
+
     /// Sets OpenBLAS to one thread per call, once per process.
     static let configureBLAS: Void = { setBLASThreads(1) }()
 
@@ -75,6 +88,19 @@ enum Parallel {
     }
 }
 
+
+/// One slot per result of a parallel map; each worker fills its own slots, and `collect` runs after the loop.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+
+    init(count: Int) { slots = [T?](repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+
+    func collect() -> [T] { slots.map { $0! } }
+}
 
 /// Hands out 0, 1, 2, ... to the workers of one parallel loop, each number once.
 final class GroupCounter: @unchecked Sendable {

@@ -98,7 +98,8 @@ public final class BiEncoder: Sendable {
     ///     `forwardPasses`). The embeddings do not depend on it.
     ///   - normalize: also scale each embedding to unit length (as `normalize_embeddings=True`).
     public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false) throws(EngineError) -> [[Float]] {
-        let encodings = sentences.map { tokenizer.encode($0, maxLength: maxSequenceLength) }
+        let tokenizer = self.tokenizer, maxLength = maxSequenceLength
+        let encodings = Parallel.map(sentences.count) { tokenizer.encode(sentences[$0], maxLength: maxLength) }
         var result = [[Float]](repeating: [], count: sentences.count)
         for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
             var batch = PackedBatch()

@@ -69,7 +69,8 @@ public final class CrossEncoder: Sendable {
     public func predict(_ pairs: [(String, String)], batchSize: Int = 32, activate: Bool = true, softmax: Bool = false)
         throws(EngineError) -> [[Float]]
     {
-        let encodings = pairs.map { tokenizer.encode($0.0, $0.1, maxLength: maxLength) }
+        let tokenizer = self.tokenizer, maxLength = self.maxLength
+        let encodings = Parallel.map(pairs.count) { tokenizer.encode(pairs[$0].0, pairs[$0].1, maxLength: maxLength) }
         var result = [[Float]](repeating: [], count: pairs.count)
         for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
             var batch = PackedBatch()
