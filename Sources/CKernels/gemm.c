@@ -68,8 +68,8 @@ int quill_gemm_available(void) {
 
 // C[0..<8][0..<48] = (load ? C : bias ?: 0) + A[0..<8][0..<kc] · B[0..<kc][0..<48]
 // a: row stride lda; b: a panel's KC-slice, k-major, 48 floats per k; bias: 48 floats or NULL.
-// Meanwhile it prefetches pf_lines cache lines from pf (a share of the B slice the next panel will read), one
-// every 4 steps of k, so that slice arrives from L3 while this one is computed.
+// Meanwhile it prefetches pf_lines cache lines from pf into L2 (a share of the B slice the next panel will read),
+// one every 4 steps of k, so that slice arrives from L3 while this one is computed.
 __attribute__((target("avx512f")))
 static void kernel_8x48(const float *a, size_t lda, const float *b, float *c, size_t ldc, size_t kc, int load,
                         const float *bias, const char *pf, size_t pf_lines) {
@@ -103,7 +103,7 @@ static void kernel_8x48(const float *a, size_t lda, const float *b, float *c, si
     size_t k = 0;
     for (; k + 4 <= kc; k += 4) {
         if (pf < pf_end) {
-            _mm_prefetch(pf, _MM_HINT_T0);
+            _mm_prefetch(pf, _MM_HINT_T1);
             pf += 64;
         }
         K_STEP(k) K_STEP(k + 1) K_STEP(k + 2) K_STEP(k + 3)

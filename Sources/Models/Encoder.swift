@@ -50,7 +50,7 @@ struct PackedBatch {
 /// keeps taking more while the pass stays under `tokenBudget` tokens. Without padding a bigger pass costs nothing
 /// extra: the encoder cuts it into groups for the cores (Encoder.callAsFunction), and more groups per pass leave
 /// a core idle less often at the end of a layer. Results do not depend on how sequences are grouped.
-func forwardPasses(lengths: [Int], batchSize: Int, tokenBudget: Int = Int(ProcessInfo.processInfo.environment["QUILL_TB"] ?? "") ?? 16384) -> [[Int]] {
+func forwardPasses(lengths: [Int], batchSize: Int, tokenBudget: Int = 16384) -> [[Int]] {
     let order = lengths.indices.sorted { lengths[$0] > lengths[$1] }
     var passes: [[Int]] = []
     var current: [Int] = []
