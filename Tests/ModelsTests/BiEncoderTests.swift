@@ -134,3 +134,11 @@ import JSON
         }
     }
 }
+
+@Suite struct ParallelMapTests {
+    @Test func keepsOrderAcrossChunks() {
+        for count in [0, 1, 255, 512, 10_001] {
+            #expect(Parallel.map(count, perWorker: 64) { $0 * 3 + 1 } == (0..<count).map { $0 * 3 + 1 }, "count \(count)")
+        }
+    }
+}
