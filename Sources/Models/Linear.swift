@@ -10,9 +10,10 @@ struct Linear: Sendable {
     /// The weight packed once for Quill's own GEMM (PackedGEMM.swift), when this CPU runs it.
     let packed: PackedWeight?
 
-    init(weight: [Float], bias: [Float]?, in inFeatures: Int, out outFeatures: Int) {
+    /// `packing: false` keeps the weight for BLAS even where the packed GEMM runs (for tests of that path).
+    init(weight: [Float], bias: [Float]?, in inFeatures: Int, out outFeatures: Int, packing: Bool = true) {
         precondition(weight.count == inFeatures * outFeatures, "Linear: weight count")
-        self.packed = PackedWeight(weight, rows: outFeatures, columns: inFeatures)
+        self.packed = packing ? PackedWeight(weight, rows: outFeatures, columns: inFeatures) : nil
         self.weight = packed == nil ? weight : []
         self.bias = bias
         self.inFeatures = inFeatures
