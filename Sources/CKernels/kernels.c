@@ -204,54 +204,34 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 #define QUILL_ROWS8(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#define QUILL_ROWS4(X) X(0) X(1) X(2) X(3)
 
-__attribute__((target("avx512f")))
+#define QUILL_AB_NAME attention_block8
+#define QUILL_AB_ROWS QUILL_ROWS8
+#include "attention_block.h"
+#undef QUILL_AB_NAME
+#undef QUILL_AB_ROWS
+
+#define QUILL_AB_NAME attention_block4
+#define QUILL_AB_ROWS QUILL_ROWS4
+#include "attention_block.h"
+#undef QUILL_AB_NAME
+#undef QUILL_AB_ROWS
+
+// Blocks of 8 queries, and a block of 4 for a tail of up to 4 (short sequences would otherwise compute up to 7
+// spare rows).
 static void attention_avx512(const float *q, const float *v, size_t ld, float *out, size_t ldo, size_t queries,
                              size_t keys, size_t kp, size_t d, float scale, const float *kt, float *scores) {
-    const __m512 vscale = _mm512_set1_ps(scale);
-    for (size_t i0 = 0; i0 < queries; i0 += 8) {
-        size_t nq = queries - i0 < 8 ? queries - i0 : 8;
-#define Q_ROW(r) const float *q##r = q + (i0 + ((r) < nq ? (r) : nq - 1)) * ld;   // spare rows repeat the last
-        QUILL_ROWS8(Q_ROW)
-#undef Q_ROW
-        for (size_t j0 = 0; j0 < kp; j0 += 16) {
-#define S_DECL(r) __m512 s##r = _mm512_setzero_ps();
-            QUILL_ROWS8(S_DECL)
-#undef S_DECL
-            for (size_t c = 0; c < d; c++) {
-                __m512 kv = _mm512_loadu_ps(kt + c * kp + j0);
-#define S_FMA(r) s##r = _mm512_fmadd_ps(_mm512_set1_ps(q##r[c]), kv, s##r);
-                QUILL_ROWS8(S_FMA)
-#undef S_FMA
-            }
-#define S_STORE(r) _mm512_storeu_ps(scores + (r) * kp + j0, _mm512_mul_ps(s##r, vscale));
-            QUILL_ROWS8(S_STORE)
-#undef S_STORE
+    for (size_t i0 = 0; i0 < queries;) {
+        size_t left = queries - i0;
+        if (left > 4) {
+            size_t nq = left < 8 ? left : 8;
+            attention_block8(q, v, ld, out, ldo, i0, nq, keys, kp, d, scale, kt, scores);
+            i0 += nq;
+        } else {
+            attention_block4(q, v, ld, out, ldo, i0, left, keys, kp, d, scale, kt, scores);
+            i0 += left;
         }
-        for (size_t r = 0; r < nq; r++) quill_softmax_row(scores + r * kp, keys);
-        size_t c0 = 0;
-        for (; c0 + 32 <= d; c0 += 32) {
-#define O_DECL(r) __m512 o##r##a = _mm512_setzero_ps(), o##r##b = _mm512_setzero_ps();
-            QUILL_ROWS8(O_DECL)
-#undef O_DECL
-            for (size_t j = 0; j < keys; j++) {
-                __m512 va = _mm512_loadu_ps(v + j * ld + c0), vb = _mm512_loadu_ps(v + j * ld + c0 + 16);
-#define O_FMA(r) { __m512 p = _mm512_set1_ps(scores[(r) * kp + j]); \
-                   o##r##a = _mm512_fmadd_ps(p, va, o##r##a); o##r##b = _mm512_fmadd_ps(p, vb, o##r##b); }
-                QUILL_ROWS8(O_FMA)
-#undef O_FMA
-            }
-#define O_STORE(r) if ((r) < nq) { _mm512_storeu_ps(out + (i0 + (r)) * ldo + c0, o##r##a); \
-                                   _mm512_storeu_ps(out + (i0 + (r)) * ldo + c0 + 16, o##r##b); }
-            QUILL_ROWS8(O_STORE)
-#undef O_STORE
-        }
-        for (; c0 < d; c0++)
-            for (size_t r = 0; r < nq; r++) {
-                float acc = 0;
-                for (size_t j = 0; j < keys; j++) acc += scores[r * kp + j] * v[j * ld + c0];
-                out[(i0 + r) * ldo + c0] = acc;
-            }
     }
 }
 
