@@ -89,17 +89,28 @@ enum Parallel {
 }
 
 
-/// One slot per result of a parallel map; each worker fills its own slots, and `collect` runs after the loop.
+/// One slot per result of a parallel map: raw memory, so that workers writing their own slots never touch a
+/// shared Array (whose mutating accessors are not safe to call from two threads at once). `collect` runs after
+/// the loop and frees the slots.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutablePointer<T>
+    private let count: Int
 
-    init(count: Int) { slots = [T?](repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
     }
 
-    func collect() -> [T] { slots.map { $0! } }
+    /// Initializes slot i (each exactly once).
+    func set(_ i: Int, _ value: T) { (slots + i).initialize(to: value) }
+
+    /// The results, once every slot is set; the slots are freed.
+    func collect() -> [T] {
+        let results = Array(UnsafeBufferPointer(start: slots, count: count))
+        slots.deinitialize(count: count)
+        slots.deallocate()
+        return results
+    }
 }
 
 /// Hands out 0, 1, 2, ... to the workers of one parallel loop, each number once.
