@@ -32,7 +32,19 @@ struct RunCommand: ParsableCommand {
         let runner = Runner(engine: notebookEngine())
         var status: ExitCode = .success
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
         for path in files {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
+            let target = (outputDirectory as NSString).appendingPathComponent(name)
+            // Two notebooks of the same name in different folders would write the same output file; the second
+            // would silently replace the first.
+            if let first = writtenFor[target] {
+                Report.error("\(path): not run: its output \(target) is that of \(first) too; rename one of them "
+                             + "or run them with different --output-dir")
+                if status == .success { status = ExitStatus.failure }
+                continue
+            }
+            writtenFor[target] = path
             let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout)
             guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else {
                 if status == .success { status = ExitStatus.failure }
@@ -43,8 +55,6 @@ struct RunCommand: ParsableCommand {
             if result.hasErrors { status = ExitStatus.diagnostics }
             if result.unavailable != nil, requireModels, status == .success { status = ExitStatus.failure }
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
             do {
                 try AtomicFile.write(Renderer.renderRun(result), to: target)
                 Report.out("wrote \(target)")

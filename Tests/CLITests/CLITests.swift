@@ -72,6 +72,19 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(rendered.contains("```output\n3 pairs\n```\n"))
     }
 
+    @Test func notebooksOfTheSameNameDoNotOverwriteEachOther() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("seed.md"),
+                                         to: dir.appendingPathComponent("other/seed.md"))
+        let t = try quill(["run", "seed.md", "other/seed.md"], in: dir)
+        #expect(t.status == 1)
+        #expect(t.stdout == "wrote Output/seed.md\n")
+        #expect(t.stderr.contains("other/seed.md: not run: its output Output/seed.md is that of seed.md too"), "\(t.stderr)")
+        #expect(read("Output/seed.md", in: dir).contains("Similarity score: 0.6842"))
+    }
+
     @Test func checkReportsMismatchesWithDiffAndJUnit() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
