@@ -40,12 +40,7 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, float *out,
             QUILL_AB_ROWS(O_STORE)
 #undef O_STORE
         }
-        for (; c0 < d; c0++)
-            for (size_t r = 0; r < nq; r++) {
-                float acc = 0;
-                for (size_t j = 0; j < keys; j++) acc += scores[r * kp + j] * v[j * ld + c0];
-                out[(i0 + r) * ldo + c0] = acc;
-            }
+        context_columns(scores, kp, v, ld, out + i0 * ldo, ldo, nq, keys, c0, d);
     }
 }
 

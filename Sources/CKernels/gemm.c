@@ -45,18 +45,20 @@ void quill_gemm_pack(const float *w, size_t n, size_t k, float *packed) {
     }
 }
 
-static void activate_rows(float *c, size_t ldc, size_t rows, size_t n, int activation) {
-    for (size_t i = 0; i < rows; i++) {
-        float *row = c + i * ldc;
-        switch (activation) {
-        case QUILL_ACTIVATION_GELU_ERF: quill_gelu_erf(row, n); break;
-        case QUILL_ACTIVATION_GELU_TANH: quill_gelu_tanh(row, n); break;
-        case QUILL_ACTIVATION_RELU:
-            for (size_t j = 0; j < n; j++) row[j] = row[j] < 0 ? 0 : row[j];
-            break;
-        default: break;
-        }
+void quill_activate(float *x, size_t n, int activation) {
+    switch (activation) {
+    case QUILL_ACTIVATION_GELU_ERF: quill_gelu_erf(x, n); break;
+    case QUILL_ACTIVATION_GELU_TANH: quill_gelu_tanh(x, n); break;
+    case QUILL_ACTIVATION_RELU:
+        for (size_t j = 0; j < n; j++) x[j] = x[j] < 0 ? 0 : x[j];
+        break;
+    default: break;
     }
+}
+
+static void activate_rows(float *c, size_t ldc, size_t rows, size_t n, int activation) {
+    if (activation == QUILL_ACTIVATION_NONE) return;
+    for (size_t i = 0; i < rows; i++) quill_activate(c + i * ldc, n, activation);
 }
 
 #ifdef QUILL_HAVE_AVX512_PATH

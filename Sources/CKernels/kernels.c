@@ -158,6 +158,17 @@ static void transpose_keys(const float *k, size_t ld, size_t keys, size_t kp, si
     }
 }
 
+// Context columns c0..<d of nq queries one at a time: the columns left over after the vector blocks.
+static void context_columns(const float *scores, size_t kp, const float *v, size_t ld, float *out, size_t ldo,
+                            size_t nq, size_t keys, size_t c0, size_t d) {
+    for (size_t c = c0; c < d; c++)
+        for (size_t r = 0; r < nq; r++) {
+            float acc = 0;
+            for (size_t j = 0; j < keys; j++) acc += scores[r * kp + j] * v[j * ld + c];
+            out[r * ldo + c] = acc;
+        }
+}
+
 #define QUILL_QB 4
 QUILL_CLONES
 static void attention_portable(const float *q, const float *v, size_t ld, float *out, size_t ldo, size_t queries,
@@ -192,12 +203,7 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
             for (size_t r = 0; r < nq; r++)
                 for (int l = 0; l < 16; l++) out[(i0 + r) * ldo + c0 + l] = acc[r][l];
         }
-        for (; c0 < d; c0++)
-            for (size_t r = 0; r < nq; r++) {
-                float acc = 0;
-                for (size_t j = 0; j < keys; j++) acc += scores[r * kp + j] * v[j * ld + c0];
-                out[(i0 + r) * ldo + c0] = acc;
-            }
+        context_columns(scores, kp, v, ld, out + i0 * ldo, ldo, nq, keys, c0, d);
     }
 }
 

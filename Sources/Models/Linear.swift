@@ -49,7 +49,7 @@ struct Linear: Sendable {
                     if let bs { broadcastRows(out, rows: n, columns: outF, bias: bs.pointer) }
                     sgemm(m: n, n: outF, k: inF, a: xs.pointer + r0 * inF, lda: inF, b: ws.pointer, ldb: inF,
                           transposeB: true, beta: bs == nil ? 0 : 1, c: out, ldc: outF)
-                    activate(activation, out, count: n * outF)
+                    activation.apply(out, count: n * outF)
                 }
             }
         }
@@ -63,16 +63,6 @@ struct Linear: Sendable {
             y.withUnsafeMutableBufferPointer { yp in apply(xp.baseAddress!, rows: rows, into: yp.baseAddress!) }
         }
         return y
-    }
-}
-
-/// The activation after a BLAS product (the packed GEMM applies it itself).
-private func activate(_ activation: GEMMActivation, _ x: UnsafeMutablePointer<Float>, count: Int) {
-    switch activation {
-    case .none: break
-    case .geluErf: geluErf(x, count: count)
-    case .geluTanh: geluTanh(x, count: count)
-    case .relu: relu(x, count: count)
     }
 }
 

@@ -26,9 +26,3 @@ public func sgemm(
 public func setBLASThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
 }
-
-/// The CPU kernel family OpenBLAS runs ("SkylakeX", "Haswell", ...), which OPENBLAS_CORETYPE can pin.
-public var blasCoreName: String {
-    guard let name = openblas_get_corename() else { return "unknown" }
-    return String(cString: name)
-}

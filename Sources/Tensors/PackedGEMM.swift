@@ -18,6 +18,12 @@ public enum GEMMActivation: Sendable {
         case .relu: QUILL_ACTIVATION_RELU
         }
     }
+
+    /// x = activation(x) in place: the same function the packed GEMM folds into its output (for products that
+    /// another route computed, such as BLAS).
+    public func apply(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        quill_activate(x, count, code)
+    }
 }
 
 public struct PackedWeight: Sendable {
@@ -53,10 +59,8 @@ public struct PackedWeight: Sendable {
 /// A 64-byte aligned Float buffer, written once at creation and read-only afterwards (hence Sendable).
 final class AlignedFloats: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>
-    let count: Int
 
     init(count: Int) {
-        self.count = count
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
         pointer = raw.bindMemory(to: Float.self, capacity: max(1, count))
         pointer.initialize(repeating: 0, count: count)

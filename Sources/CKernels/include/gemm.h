@@ -18,6 +18,9 @@ int quill_gemm_available(void);
 #define QUILL_ACTIVATION_GELU_TANH 2
 #define QUILL_ACTIVATION_RELU 3
 
+/// x = activation(x) in place over n floats, one of QUILL_ACTIVATION_* (what quill_gemm applies to its output).
+void quill_activate(float *x, size_t n, int activation);
+
 /// Floats needed to pack a weight of N rows and K columns (N rounded up to a multiple of QUILL_GEMM_NR).
 size_t quill_gemm_packed_size(size_t n, size_t k);
 
