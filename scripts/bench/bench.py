@@ -69,7 +69,7 @@ class Engines:
         self.out = os.path.join(work, "out")
         os.makedirs(self.out, exist_ok=True)
 
-    def quill_run(self, args, tag):
+    def quill_run(self, args):
         """Quill in its own process; like the peers' workers, "seconds" is the work measured in-process (model
         load and input reading excluded; tokenization, encoder and pooling included), from --timings."""
         wall, rss, stdout, stderr = timed([self.a.quill] + args + ["--batch-size", str(self.a.batch), "--timings"],
@@ -79,12 +79,12 @@ class Engines:
 
     def quill_embed(self, inp, tag):
         out = os.path.join(self.out, f"quill-{tag}.npy")
-        r, _ = self.quill_run(["embed", "--model", self.a.model, "--input", inp, "--output", out], tag)
+        r, _ = self.quill_run(["embed", "--model", self.a.model, "--input", inp, "--output", out])
         return dict(r, out=out)
 
     def quill_score(self, inp, tag):
         out = os.path.join(self.out, f"quill-{tag}.txt")
-        r, stdout = self.quill_run(["score", "--model", self.prep["models"]["cross_encoder"], "--input", inp], tag)
+        r, stdout = self.quill_run(["score", "--model", self.prep["models"]["cross_encoder"], "--input", inp])
         vals = np.array([float(x) for x in stdout.split()], dtype=np.float32).reshape(-1, 1)
         np.save(out + ".npy", vals)
         return dict(r, out=out + ".npy")
@@ -157,6 +157,16 @@ def interleaved(name, n, engines, reps):
             log(f"{name} rep {r + 1}/{reps} {label}: {res['seconds']:.2f} s, {res['sentences_per_second']:.1f}/s, "
                 f"peak RSS {res['rss_mib']:.0f} MiB")
     return runs
+
+
+def compare(name, n, engines, reps, tokens):
+    """One case: the engines interleaved, Quill's and ONNX Runtime's outputs against sentence-transformers', and
+    the useful FLOPs of its first n sequences (token counts after truncation)."""
+    runs = interleaved(name, n, engines, reps)
+    c = summarize(runs, n)
+    c["max_abs_diff_vs_st"] = {k: maxdiff(runs[k][0]["out"], runs["st"][0]["out"]) for k in ("quill", "ort")}
+    c["flops"] = float(sum(flops_per_sequence(L) for L in tokens[:n]))
+    return c
 
 
 def summarize(runs, n, ref="st"):
@@ -327,33 +337,20 @@ def main():
 
     # Bi-encoder, short sentences.
     inp, n = case_input(data, "sentences", 500 if a.quick else 0)
-    runs = interleaved("embed", n, [("quill", lambda t: E.quill_embed(inp, t)), ("st", lambda t: E.st_embed(inp, t)),
-                                    ("ort", lambda t: E.ort_embed(inp, t))], reps)
-    c = summarize(runs, n)
-    c["max_abs_diff_vs_st"] = {"quill": maxdiff(runs["quill"][0]["out"], runs["st"][0]["out"]),
-                               "ort": maxdiff(runs["ort"][0]["out"], runs["st"][0]["out"])}
-    toks = prep["corpora"]["sentences"]["tokens_after_truncation"][:n]
-    c["flops"] = float(sum(flops_per_sequence(L) for L in toks))
-    res["cases"]["biencoder"] = c
+    res["cases"]["biencoder"] = compare(
+        "embed", n, [("quill", lambda t: E.quill_embed(inp, t)), ("st", lambda t: E.st_embed(inp, t)),
+                     ("ort", lambda t: E.ort_embed(inp, t))], reps, prep["corpora"]["sentences"]["tokens_after_truncation"])
 
     # Long texts (200+ tokens, truncated at 256 by the model).
     inp, n = case_input(data, "long", 32 if a.quick else 0)
-    runs = interleaved("long", n, [("quill", lambda t: E.quill_embed(inp, t)), ("st", lambda t: E.st_embed(inp, t)),
-                                   ("ort", lambda t: E.ort_embed(inp, t))], reps)
-    c = summarize(runs, n)
-    c["max_abs_diff_vs_st"] = {"quill": maxdiff(runs["quill"][0]["out"], runs["st"][0]["out"]),
-                               "ort": maxdiff(runs["ort"][0]["out"], runs["st"][0]["out"])}
-    c["flops"] = float(sum(flops_per_sequence(L) for L in prep["corpora"]["long"]["tokens_after_truncation"][:n]))
-    res["cases"]["long"] = c
+    res["cases"]["long"] = compare(
+        "long", n, [("quill", lambda t: E.quill_embed(inp, t)), ("st", lambda t: E.st_embed(inp, t)),
+                    ("ort", lambda t: E.ort_embed(inp, t))], reps, prep["corpora"]["long"]["tokens_after_truncation"])
 
     # Cross-encoder on sentence pairs.
     inp, n = case_input(data, "pairs", 500 if a.quick else 0)
-    runs = interleaved("score", n, [("quill", lambda t: E.quill_score(inp, t)), ("st", lambda t: E.st_score(inp, t)),
-                                    ("ort", lambda t: E.ort_score(inp, t))], reps)
-    c = summarize(runs, n)
-    c["max_abs_diff_vs_st"] = {"quill": maxdiff(runs["quill"][0]["out"], runs["st"][0]["out"]),
-                               "ort": maxdiff(runs["ort"][0]["out"], runs["st"][0]["out"])}
-    c["flops"] = float(sum(flops_per_sequence(L) for L in prep["corpora"]["pairs"]["tokens_after_truncation"][:n]))
+    c = compare("score", n, [("quill", lambda t: E.quill_score(inp, t)), ("st", lambda t: E.st_score(inp, t)),
+                             ("ort", lambda t: E.ort_score(inp, t))], reps, prep["corpora"]["pairs"]["tokens_after_truncation"])
     c["model"] = ("BertForSequenceClassification with all-MiniLM-L6-v2's config and encoder weights, seeded random "
                   "pooler and one-label classifier (scores through Sigmoid)")
     res["cases"]["cross_encoder"] = c

@@ -53,6 +53,15 @@ def st_score(ce_dir, inp, out, batch, threads):
     return {"seconds": dt, "n": len(pairs), "load_seconds": load}
 
 
+def ort_feed(encs, names, np):
+    """One padded batch as the session's inputs (token_type_ids only if the model takes them), and its mask."""
+    ids, mask, tt = pad_batch(encs, np)
+    feed = {"input_ids": ids, "attention_mask": mask}
+    if "token_type_ids" in names:
+        feed["token_type_ids"] = tt
+    return feed, mask
+
+
 def ort_session(onnx_path, threads):
     import onnxruntime as ort
     so = ort.SessionOptions()
@@ -109,10 +118,7 @@ def ort_embed(model_dir, onnx_path, inp, out, batch, threads):
     chunks = []
     for s in range(0, len(order), batch):
         idx = order[s:s + batch]
-        ids, mask, tt = pad_batch([encs[i] for i in idx], np)
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in names:
-            feed["token_type_ids"] = tt
+        feed, mask = ort_feed([encs[i] for i in idx], names, np)
         h = sess.run(None, feed)[0]
         m = mask[:, :, None].astype(np.float32)
         pooled = (h * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
@@ -142,10 +148,7 @@ def ort_score(ce_dir, onnx_path, inp, out, batch, threads):
     scores = np.zeros((len(pairs), 1), dtype=np.float32)
     for s in range(0, len(order), batch):
         idx = order[s:s + batch]
-        ids, mask, tt = pad_batch([encs[i] for i in idx], np)
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in names:
-            feed["token_type_ids"] = tt
+        feed, _ = ort_feed([encs[i] for i in idx], names, np)
         logits = sess.run(None, feed)[0]
         scores[idx] = 1.0 / (1.0 + np.exp(-logits))
     dt = time.perf_counter() - t
