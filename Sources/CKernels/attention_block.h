@@ -22,7 +22,7 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, float *out,
             QUILL_AB_ROWS(S_STORE)
 #undef S_STORE
         }
-        for (size_t r = 0; r < nq; r++) quill_softmax_row(scores + r * kp, keys);
+        softmax_rows_avx512(scores, kp, keys, nq);
         size_t c0 = 0;
         for (; c0 + 32 <= d; c0 += 32) {
 #define O_DECL(r) __m512 o##r##a = _mm512_setzero_ps(), o##r##b = _mm512_setzero_ps();

@@ -61,24 +61,27 @@ void quill_gelu_tanh(float *x, size_t n) {
     }
 }
 
-// The LayerNorm statistics in double, in 8 independent lanes so the loops vectorize (one running sum would be a
-// serial chain of dependent adds): the sum of x, and the sum of (x - mean)².
-static inline double quill_sum_d(const float *x, size_t n) {
-    double lanes[8] = {0};
+// The LayerNorm statistics in double, in 32 independent lanes so the loops vectorize and the adds of one lane do
+// not wait on each other (one running sum would be a serial chain of dependent adds; 8 lanes, one AVX-512
+// register, still were): the sum of x, and the sum of (x - mean)². In double, the order of the terms does not
+// reach the float mean and variance.
+#define QUILL_LN_LANES 32
+__attribute__((always_inline)) static inline double quill_sum_d(const float *x, size_t n) {
+    double lanes[QUILL_LN_LANES] = {0};
     size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int j = 0; j < 8; j++) lanes[j] += (double)x[i + j];
+    for (; i + QUILL_LN_LANES <= n; i += QUILL_LN_LANES)
+        for (int j = 0; j < QUILL_LN_LANES; j++) lanes[j] += (double)x[i + j];
     double s = 0;
     for (; i < n; i++) s += (double)x[i];
-    for (int j = 0; j < 8; j++) s += lanes[j];
+    for (int j = 0; j < QUILL_LN_LANES; j++) s += lanes[j];
     return s;
 }
 
-static inline double quill_sum_sq_dev_d(const float *x, size_t n, double mean) {
-    double lanes[8] = {0};
+__attribute__((always_inline)) static inline double quill_sum_sq_dev_d(const float *x, size_t n, double mean) {
+    double lanes[QUILL_LN_LANES] = {0};
     size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int j = 0; j < 8; j++) {
+    for (; i + QUILL_LN_LANES <= n; i += QUILL_LN_LANES)
+        for (int j = 0; j < QUILL_LN_LANES; j++) {
             double d = (double)x[i + j] - mean;
             lanes[j] += d * d;
         }
@@ -87,7 +90,7 @@ static inline double quill_sum_sq_dev_d(const float *x, size_t n, double mean) {
         double d = (double)x[i] - mean;
         s += d * d;
     }
-    for (int j = 0; j < 8; j++) s += lanes[j];
+    for (int j = 0; j < QUILL_LN_LANES; j++) s += lanes[j];
     return s;
 }
 
@@ -212,6 +215,92 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
 #define QUILL_ROWS8(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #define QUILL_ROWS4(X) X(0) X(1) X(2) X(3)
 
+// exp of 16 lanes: quill_expf's Cephes polynomial, with its multiply-adds fused.
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 quill_exp512(__m512 v) {
+    __m512 x = _mm512_max_ps(_mm512_min_ps(v, _mm512_set1_ps(88.37626f)), _mm512_set1_ps(-87.33654f));
+    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
+                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    x = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);
+    x = _mm512_fnmadd_ps(n, _mm512_set1_ps(-2.12194440e-4f), x);
+    __m512 z = _mm512_mul_ps(x, x);
+    __m512 y = _mm512_set1_ps(1.9875691500e-4f);
+    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.3981999507e-3f));
+    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(8.3334519073e-3f));
+    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(4.1665795894e-2f));
+    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.6666665459e-1f));
+    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(5.0000001201e-1f));
+    y = _mm512_add_ps(_mm512_fmadd_ps(y, z, x), _mm512_set1_ps(1.0f));
+    __m512i bits = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
+    return _mm512_mul_ps(y, _mm512_castsi512_ps(bits));
+}
+
+// Lanes of the 16-key block starting at j0 that hold one of the `keys` keys.
+__attribute__((always_inline)) static inline __mmask16 key_lanes(size_t j0, size_t keys) {
+    size_t left = keys - j0;
+    return left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+}
+
+// Softmax of the first nq rows of scores (row stride kp, a multiple of 16) over their first `keys` entries, in
+// vector lanes (max and sum folded as trees), the padding lanes set to 0.
+__attribute__((target("avx512f")))
+static void softmax_rows_avx512(float *scores, size_t kp, size_t keys, size_t nq) {
+    for (size_t r = 0; r < nq; r++) {
+        float *row = scores + r * kp;
+        __m512 m = _mm512_set1_ps(-INFINITY);
+        for (size_t j0 = 0; j0 < keys; j0 += 16) m = _mm512_mask_max_ps(m, key_lanes(j0, keys), m, _mm512_loadu_ps(row + j0));
+        __m512 mx = _mm512_set1_ps(_mm512_reduce_max_ps(m)), sum = _mm512_setzero_ps();
+        for (size_t j0 = 0; j0 < kp; j0 += 16) {
+            __m512 e = j0 < keys ? _mm512_maskz_mov_ps(key_lanes(j0, keys), quill_exp512(_mm512_sub_ps(_mm512_loadu_ps(row + j0), mx)))
+                                 : _mm512_setzero_ps();
+            _mm512_storeu_ps(row + j0, e);
+            sum = _mm512_add_ps(sum, e);
+        }
+        __m512 inv = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sum));
+        for (size_t j0 = 0; j0 < kp; j0 += 16) _mm512_storeu_ps(row + j0, _mm512_mul_ps(_mm512_loadu_ps(row + j0), inv));
+    }
+}
+
+// Keys transposed 16 x 16 at a time in registers (three rounds of shuffles), instead of one float at a time:
+// kt (d, kp) with kt[c][j] = k[j][c], zero for j >= keys.
+__attribute__((target("avx512f")))
+static void transpose_keys_avx512(const float *k, size_t ld, size_t keys, size_t kp, size_t d, float *kt) {
+    for (size_t j0 = 0; j0 < kp; j0 += 16) {
+        for (size_t c0 = 0; c0 < d; c0 += 16) {
+            size_t w = d - c0 < 16 ? d - c0 : 16;
+            __mmask16 cols = (__mmask16)((1u << w) - 1);
+            __m512 r[16], t[16];
+            for (int j = 0; j < 16; j++)
+                r[j] = j0 + j < keys ? _mm512_maskz_loadu_ps(cols, k + (j0 + j) * ld + c0) : _mm512_setzero_ps();
+            // Pairs of rows interleaved, then pairs of pairs: t[4g + q] holds, in 128-bit lane L, column 4L + q
+            // of rows 4g..<4g+4.
+            for (int i = 0; i < 16; i += 2) {
+                __m512 lo = _mm512_unpacklo_ps(r[i], r[i + 1]), hi = _mm512_unpackhi_ps(r[i], r[i + 1]);
+                r[i] = lo;
+                r[i + 1] = hi;
+            }
+            for (int g = 0; g < 4; g++) {
+                __m512d a = _mm512_castps_pd(r[4 * g]), b = _mm512_castps_pd(r[4 * g + 1]);
+                __m512d c = _mm512_castps_pd(r[4 * g + 2]), e = _mm512_castps_pd(r[4 * g + 3]);
+                t[4 * g + 0] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
+                t[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
+                t[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, e));
+                t[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, e));
+            }
+            // Lane L of the four row groups side by side: column 4L + q.
+            for (int q = 0; q < 4; q++) {
+                __m512 v0 = _mm512_shuffle_f32x4(t[q], t[4 + q], 0x44), v1 = _mm512_shuffle_f32x4(t[q], t[4 + q], 0xEE);
+                __m512 v2 = _mm512_shuffle_f32x4(t[8 + q], t[12 + q], 0x44), v3 = _mm512_shuffle_f32x4(t[8 + q], t[12 + q], 0xEE);
+                r[q] = _mm512_shuffle_f32x4(v0, v2, 0x88);
+                r[4 + q] = _mm512_shuffle_f32x4(v0, v2, 0xDD);
+                r[8 + q] = _mm512_shuffle_f32x4(v1, v3, 0x88);
+                r[12 + q] = _mm512_shuffle_f32x4(v1, v3, 0xDD);
+            }
+            for (size_t c = 0; c < w; c++) _mm512_storeu_ps(kt + (c0 + c) * kp + j0, r[c]);
+        }
+    }
+}
+
 #define QUILL_AB_NAME attention_block8
 #define QUILL_AB_ROWS QUILL_ROWS8
 #include "attention_block.h"
@@ -256,13 +345,14 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
     size_t kp = (keys + 15) & ~(size_t)15;
     float *kt = scratch;                 // (D, kp)
     float *scores = scratch + d * kp;    // (8, kp)
-    transpose_keys(k, ld, keys, kp, d, kt);
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
     if (have_avx512()) {
+        transpose_keys_avx512(k, ld, keys, kp, d, kt);
         attention_avx512(q, v, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
         return;
     }
 #endif
+    transpose_keys(k, ld, keys, kp, d, kt);
     attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
 }
 
