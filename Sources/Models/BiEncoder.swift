@@ -94,33 +94,46 @@ public final class BiEncoder: Sendable {
 
     /// Embeds sentences, one row each, in input order.
     /// - Parameters:
-    ///   - batchSize: sentences per forward pass, at least; short sentences are packed further (see
-    ///     `forwardPasses`). The embeddings do not depend on it.
+    ///   - batchSize: accepted for sentence-transformers' signature. Quill packs sentences without padding, longest
+    ///     first, and the encoder takes them in groups of about `Parallel.groupTokens` tokens per core, so neither
+    ///     the embeddings nor the memory depend on it.
     ///   - normalize: also scale each embedding to unit length (as `normalize_embeddings=True`).
     public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false) throws(EngineError) -> [[Float]] {
         let tokenizer = self.tokenizer, maxLength = maxSequenceLength
         let encodings = Parallel.map(sentences.count) { tokenizer.encode(sentences[$0], maxLength: maxLength) }
-        var result = [[Float]](repeating: [], count: sentences.count)
-        for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
-            var batch = PackedBatch()
-            for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
-            let hidden = try encoder(batch)
-            hidden.withUnsafeBufferPointer { h in
-                for (s, i) in chunk.enumerated() {
-                    let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
-                    var v = pooling.pool(h.baseAddress! + r0 * config.hiddenSize, length: L)
-                    for step in steps {
-                        switch step {
-                        case .dense(let d): v = d(v)
-                        case .normalize: Similarity.normalize(&v)
+        let order = longestFirst(encodings.map(\.ids.count))
+        var batch = PackedBatch()
+        for i in order { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
+        let width = dimension, C = config.hiddenSize, pooling = self.pooling, steps = self.steps
+        let packed = batch
+        // Each group is pooled on the core that encoded it, into its sentences' rows (disjoint across groups).
+        var flat = [Float](repeating: 0, count: sentences.count * width)   // (N, width)
+        var failure: EngineError?
+        flat.withUnsafeMutableBufferPointer { fb in
+            guard let base = fb.baseAddress else { return }
+            let out = SharedPointer(base)
+            do throws(EngineError) {
+                try encoder.forEachGroup(packed) { group, hidden in
+                    let r0 = packed.offsets[group.lowerBound]
+                    for s in group {
+                        let rows = hidden + (packed.offsets[s] - r0) * C
+                        var v = pooling.pool(rows, length: packed.offsets[s + 1] - packed.offsets[s])
+                        for step in steps {
+                            switch step {
+                            case .dense(let d): v = d(v)
+                            case .normalize: Similarity.normalize(&v)
+                            }
                         }
+                        if normalize { Similarity.normalize(&v) }
+                        (out.pointer + order[s] * width).update(from: v, count: width)
                     }
-                    if normalize { Similarity.normalize(&v) }
-                    result[i] = v
                 }
+            } catch {
+                failure = error
             }
         }
-        return result
+        if let failure { throw failure }
+        return (0..<sentences.count).map { Array(flat[$0 * width..<($0 + 1) * width]) }
     }
 }
 

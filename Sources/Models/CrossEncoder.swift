@@ -72,20 +72,21 @@ public final class CrossEncoder: Sendable {
         let tokenizer = self.tokenizer, maxLength = self.maxLength
         let encodings = Parallel.map(pairs.count) { tokenizer.encode(pairs[$0].0, pairs[$0].1, maxLength: maxLength) }
         var result = [[Float]](repeating: [], count: pairs.count)
-        for chunk in forwardPasses(lengths: encodings.map(\.ids.count), batchSize: batchSize) {
-            var batch = PackedBatch()
-            for i in chunk { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
-            // First token of each sequence: (B, C). Every pair has at least its special tokens.
-            let first = try encoder(batch, firstTokensOnly: true)
-            var x = head[0](first, rows: chunk.count)
-            x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
-            var logits = head[1](x, rows: chunk.count)
-            if activate { activation.apply(&logits, rows: chunk.count, width: labelCount) }
-            if softmax && labelCount > 1 {
-                logits.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: chunk.count, columns: labelCount) }
-            }
-            for (s, i) in chunk.enumerated() { result[i] = Array(logits[s * labelCount..<(s + 1) * labelCount]) }
+        if pairs.isEmpty { return result }
+        let order = longestFirst(encodings.map(\.ids.count))
+        var batch = PackedBatch()
+        for i in order { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
+        // First token of each sequence: (B, C). Every pair has at least its special tokens.
+        let first = try encoder(batch, firstTokensOnly: true)
+        let B = batch.sequenceCount
+        var x = head[0](first, rows: B)
+        x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
+        var logits = head[1](x, rows: B)
+        if activate { activation.apply(&logits, rows: B, width: labelCount) }
+        if softmax && labelCount > 1 {
+            logits.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: B, columns: labelCount) }
         }
+        for (s, i) in order.enumerated() { result[i] = Array(logits[s * labelCount..<(s + 1) * labelCount]) }
         return result
     }
 }

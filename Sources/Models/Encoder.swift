@@ -46,26 +46,10 @@ struct PackedBatch {
     }
 }
 
-/// Splits sequence indices, longest first, into forward passes: each holds at least `batchSize` sequences and
-/// keeps taking more while the pass stays under `tokenBudget` tokens. Without padding a bigger pass costs nothing
-/// extra: the encoder cuts it into groups for the cores (Encoder.callAsFunction), and more groups per pass leave
-/// a core idle less often at the end of a layer. Results do not depend on how sequences are grouped.
-func forwardPasses(lengths: [Int], batchSize: Int, tokenBudget: Int = 16384) -> [[Int]] {
-    let order = lengths.indices.sorted { lengths[$0] > lengths[$1] }
-    var passes: [[Int]] = []
-    var current: [Int] = []
-    var tokens = 0
-    for i in order {
-        if current.count >= max(1, batchSize), tokens + lengths[i] > tokenBudget {
-            passes.append(current)
-            current = []
-            tokens = 0
-        }
-        current.append(i)
-        tokens += lengths[i]
-    }
-    if !current.isEmpty { passes.append(current) }
-    return passes
+/// Sequence indices ordered longest first (ties in input order): the order in which a batch of many inputs is
+/// packed, so that the longest groups start first and the cores finish together.
+func longestFirst(_ lengths: [Int]) -> [Int] {
+    lengths.indices.sorted { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
 }
 
 struct EncoderLayer: Sendable {
@@ -141,84 +125,120 @@ struct Encoder: Sendable {
     /// With `firstTokensOnly` the result is (B, C), each sequence's first token: the last layer then runs its
     /// attention query, output projection and feed-forward for those rows only (keys and values still cover every
     /// token), which is all a classification head reads. Every other row of the last layer is never used.
-    ///
-    /// Parallelism: a layer never mixes sequences except through their own attention, so a batch with enough
-    /// tokens is cut into groups of whole sequences (about `Parallel.groupTokens` tokens each) and each core
-    /// takes the next group through the whole layer: one barrier per layer, a group's activations stay in the
-    /// core's L2, and the layer's weights stay in the shared cache for every group. A small batch instead splits
-    /// each operation across the cores.
     func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic)
         throws(EngineError) -> [Float]
     {
+        let C = config.hiddenSize
+        var out = [Float](repeating: 0, count: (firstTokensOnly ? batch.sequenceCount : batch.tokenCount) * C)
+        try checkTokens(batch)
+        out.withUnsafeMutableBufferPointer { ob in
+            guard let base = ob.baseAddress else { return }
+            let os = SharedPointer(base)
+            forEachGroupChecked(batch, firstTokensOnly: firstTokensOnly, split: split) { sequences, rows in
+                let r0 = firstTokensOnly ? sequences.lowerBound : batch.offsets[sequences.lowerBound]
+                let count = firstTokensOnly ? sequences.count : batch.offsets[sequences.upperBound] - r0
+                (os.pointer + r0 * C).update(from: rows, count: count * C)
+            }
+        }
+        return out
+    }
+
+    /// Runs the encoder and hands each group of sequences' output to `consume`, on the thread that computed it,
+    /// while the buffer is that thread's: `consume(sequences, rows)` gets the group's sequence indices and its last
+    /// hidden states, (tokens of those sequences, C) packed like the input, or (sequences.count, C) first tokens
+    /// with `firstTokensOnly` (see callAsFunction). The groups partition the batch; their order is not defined.
+    /// - Throws: `EngineError.tokenOutOfRange` when a token id does not fit the embedding table (before any work).
+    ///
+    /// Parallelism: sequences never interact (attention stays inside each one), so a batch with enough tokens is cut into groups of whole sequences (about `Parallel.groupTokens` tokens each)
+    /// and each core takes the next group through the embeddings, every layer and `consume`: no barrier until the
+    /// batch is done, and a group's activations stay in its core's L2 from the first layer to the last (the
+    /// weights come from the shared cache). A batch of fewer groups than twice the cores instead splits each
+    /// operation across the cores. Either way every row goes through the same kernels in the same order, so the
+    /// results do not depend on the split.
+    func forEachGroup(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic,
+                      _ consume: @escaping @Sendable (Range<Int>, UnsafePointer<Float>) -> Void) throws(EngineError)
+    {
+        try checkTokens(batch)
+        forEachGroupChecked(batch, firstTokensOnly: firstTokensOnly, split: split, consume)
+    }
+
+    private func checkTokens(_ batch: PackedBatch) throws(EngineError) {
         for id in batch.ids where id < 0 || Int(id) >= config.vocabSize {
             throw .tokenOutOfRange(id: Int(id), vocabSize: config.vocabSize)
         }
-        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize
-        var x = [Float](repeating: 0, count: T * C)
-        if T == 0 { return x }
+    }
+
+    private func forEachGroupChecked(_ batch: PackedBatch, firstTokensOnly: Bool, split: Split,
+                                     _ consume: @escaping @Sendable (Range<Int>, UnsafePointer<Float>) -> Void) {
+        let B = batch.sequenceCount
+        if B == 0 { return }
         let workers = Parallel.workers
-        let groups: [Range<Int>]
+        var groups: [Range<Int>]
         switch split {
         case .automatic:
-            let candidates = batch.groups(ofAbout: Parallel.groupTokens)
-            groups = workers > 1 && candidates.count >= 2 * workers ? candidates : []
+            groups = batch.groups(ofAbout: Parallel.groupTokens)
+            if workers < 2 || groups.count < 2 * workers { groups = [] }
         case .groups(let tokens): groups = batch.groups(ofAbout: tokens)
         case .operations: groups = []
         }
-        let grouped = !groups.isEmpty
-        let ranges = grouped ? groups : [0..<B]
-        let parts = grouped ? ranges.map { batch.sequences($0) } : [batch]
-        let scratches = (0..<(grouped ? workers : 1)).map { _ in
-            LayerScratch(tokens: parts.map(\.tokenCount).max() ?? 0, sequences: parts.map(\.sequenceCount).max() ?? 0,
-                         config: config)
+        if groups.isEmpty {
+            let scratch = LayerScratch(tokens: batch.tokenCount, sequences: B, config: config)
+            consume(0..<B, run(batch, firstTokensOnly: firstTokensOnly, scratch: scratch, parallel: workers > 1))
+            return
         }
-        var first = [Float](repeating: 0, count: firstTokensOnly ? B * C : 0)   // (B, C)
-        x.withUnsafeMutableBufferPointer { xb in
-            first.withUnsafeMutableBufferPointer { fb in
-                let xs = SharedPointer(xb.baseAddress!)
-                let fs = fb.baseAddress.map { SharedPointer($0) }
-                embed(batch, into: xs.pointer)
-                for (i, layer) in layers.enumerated() {
-                    let lastForFirstTokens = firstTokensOnly && i == layers.count - 1
-                    let body: @Sendable (Int, LayerScratch, Bool) -> Void = { p, scratch, parallel in
-                        let xp = xs.pointer + batch.offsets[ranges[p].lowerBound] * C
-                        if lastForFirstTokens, let fs {
-                            runFirstTokens(layer, x: xp, batch: parts[p], into: fs.pointer + ranges[p].lowerBound * C,
-                                           scratch: scratch, parallel: parallel)
-                        } else {
-                            run(layer, x: xp, batch: parts[p], scratch: scratch, parallel: parallel)
-                        }
-                    }
-                    if grouped {
-                        let next = GroupCounter()
-                        DispatchQueue.concurrentPerform(iterations: workers) { w in
-                            while let p = next.take(below: parts.count) { body(p, scratches[w], false) }
-                        }
-                    } else {
-                        body(0, scratches[0], workers > 1)
-                    }
-                }
-                if firstTokensOnly && layers.isEmpty, let fs {
-                    for s in 0..<B { (fs.pointer + s * C).update(from: xs.pointer + batch.offsets[s] * C, count: C) }
-                }
+        let tokens = groups.map { batch.offsets[$0.upperBound] - batch.offsets[$0.lowerBound] }.max() ?? 0
+        let sequences = groups.map(\.count).max() ?? 0
+        let scratches = (0..<workers).map { _ in LayerScratch(tokens: tokens, sequences: sequences, config: config) }
+        let next = GroupCounter()
+        let chosen = groups
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            while let g = next.take(below: chosen.count) {
+                let part = batch.sequences(chosen[g])
+                consume(chosen[g], run(part, firstTokensOnly: firstTokensOnly, scratch: scratches[w], parallel: false))
             }
         }
-        return firstTokensOnly ? first : x
     }
 
-    /// How a forward pass shares out its work across the cores.
+    /// How a batch shares out its work across the cores.
     enum Split {
         /// Groups when the batch has at least two per core, otherwise operations.
         case automatic
-        /// Groups of whole sequences of about this many tokens, each run by one core through a whole layer.
+        /// Groups of whole sequences of about this many tokens, each run by one core through every layer.
         case groups(tokens: Int)
         /// Every operation on the whole batch, split across the cores.
         case operations
     }
 
+    /// The embeddings and every layer for `batch` (token ids checked), in `scratch`; returns its output rows
+    /// (scratch.x, or scratch.first with `firstTokensOnly`).
+    private func run(_ batch: PackedBatch, firstTokensOnly: Bool, scratch: LayerScratch, parallel: Bool)
+        -> UnsafePointer<Float>
+    {
+        let x = scratch.x, C = config.hiddenSize
+        if batch.tokenCount == 0 {   // sequences without tokens: nothing to attend to, zeros out
+            scratch.first.update(repeating: 0, count: batch.sequenceCount * C)
+            return UnsafePointer(scratch.first)
+        }
+        let T = batch.tokenCount
+        (x + T * C).update(repeating: 0, count: (paddedRows(T) - T) * C)   // finite rows for the GEMMs' last tile
+        embed(batch, into: x, parallel: parallel)
+        for (i, layer) in layers.enumerated() {
+            if firstTokensOnly && i == layers.count - 1 {
+                runFirstTokens(layer, x: x, batch: batch, into: scratch.first, scratch: scratch, parallel: parallel)
+            } else {
+                run(layer, x: x, batch: batch, scratch: scratch, parallel: parallel)
+            }
+        }
+        guard firstTokensOnly else { return UnsafePointer(x) }
+        if layers.isEmpty {
+            for s in 0..<batch.sequenceCount { (scratch.first + s * C).update(from: x + batch.offsets[s] * C, count: C) }
+        }
+        return UnsafePointer(scratch.first)
+    }
+
     /// Word, token-type and position embeddings, then LayerNorm, into x (T, C). Token ids must be in range
     /// (checked by the caller).
-    private func embed(_ batch: PackedBatch, into x: UnsafeMutablePointer<Float>) {
+    private func embed(_ batch: PackedBatch, into x: UnsafeMutablePointer<Float>, parallel: Bool) {
         let C = config.hiddenSize
         wordEmbeddings.withUnsafeBufferPointer { word in
             positionEmbeddings.withUnsafeBufferPointer { position in
@@ -239,13 +259,20 @@ struct Encoder: Sendable {
                 }
             }
         }
-        embeddingNorm.apply(x, rows: batch.tokenCount)
+        embeddingNorm.apply(x, rows: batch.tokenCount, parallel: parallel)
     }
 
-    /// One post-LN transformer layer, in place on x (T, C), T = batch.tokenCount.
+    /// Rows the dense operations run on: T rounded up to the packed GEMM's row tile (8, gemm.c's MR), so that no
+    /// product ends in a partial tile (which the GEMM would copy into a padded tile for every panel). The extra
+    /// rows are scratch that no sequence owns: they hold finite leftovers, go through the row-wise operations like
+    /// any row, and attention and the results never read them.
+    private func paddedRows(_ rows: Int) -> Int { (rows + 7) & ~7 }
+
+    /// One post-LN transformer layer, in place on x (T, C), T = batch.tokenCount (dense operations on
+    /// paddedRows(T) rows).
     private func run(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch, scratch: LayerScratch,
                      parallel: Bool) {
-        let T = batch.tokenCount
+        let T = paddedRows(batch.tokenCount)
         let qkv = scratch.qkv, ctx = scratch.context, h = scratch.hidden, inner = scratch.inner
         layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)                                  // (T, 3C)
         attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount, headSize: config.headSize,
@@ -260,17 +287,19 @@ struct Encoder: Sendable {
     /// The last layer for the first token of each sequence only: reads x (T, C), writes `first` (B, C).
     private func runFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
                                 into first: UnsafeMutablePointer<Float>, scratch: LayerScratch, parallel: Bool) {
-        let T = batch.tokenCount, B = batch.sequenceCount, C = config.hiddenSize
+        let T = paddedRows(batch.tokenCount), B = batch.sequenceCount, C = config.hiddenSize
         let qkv = scratch.qkv, ctx = scratch.context, h = scratch.hidden, inner = scratch.inner
         for s in 0..<B { (first + s * C).update(from: x + batch.offsets[s] * C, count: C) }   // the residual
+        (first + B * C).update(repeating: 0, count: (paddedRows(B) - B) * C)
         layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)                                  // (T, 3C)
         attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount, headSize: config.headSize,
                   scale: scale, firstQueryOnly: true, parallel: parallel)                             // (B, C)
-        layer.attentionOutput.apply(ctx, rows: B, into: h, parallel: parallel)                      // (B, C)
-        layer.attentionNorm.apply(h, rows: B, residual: first, parallel: parallel)
-        layer.intermediate.apply(h, rows: B, into: inner, activation: activation, parallel: parallel)  // (B, I)
-        layer.output.apply(inner, rows: B, into: first, parallel: parallel)                         // (B, C)
-        layer.outputNorm.apply(first, rows: B, residual: h, parallel: parallel)
+        let rows = paddedRows(B)
+        layer.attentionOutput.apply(ctx, rows: rows, into: h, parallel: parallel)                   // (B, C)
+        layer.attentionNorm.apply(h, rows: rows, residual: first, parallel: parallel)
+        layer.intermediate.apply(h, rows: rows, into: inner, activation: activation, parallel: parallel)  // (B, I)
+        layer.output.apply(inner, rows: rows, into: first, parallel: parallel)                      // (B, C)
+        layer.outputNorm.apply(first, rows: rows, residual: h, parallel: parallel)
     }
 
     /// 1/√D, the attention scores' scale.
@@ -286,22 +315,34 @@ struct Encoder: Sendable {
     }
 }
 
-/// Buffers for one layer of one group (or batch), reused by every layer: a worker owns one at a time.
+/// Buffers for one group (or batch) through the encoder, reused by every layer and group: a worker owns one.
 final class LayerScratch: @unchecked Sendable {
+    let x: UnsafeMutablePointer<Float>        // (T, C): the hidden states, layer after layer
+    let first: UnsafeMutablePointer<Float>    // (B, C): first tokens out of the last layer
     let qkv: UnsafeMutablePointer<Float>      // (T, 3C)
     let context: UnsafeMutablePointer<Float>  // (T, C)
     let hidden: UnsafeMutablePointer<Float>   // (T, C)
     let inner: UnsafeMutablePointer<Float>    // (T, I)
 
     init(tokens T: Int, sequences B: Int, config: TransformerConfig) {
-        let C = config.hiddenSize, I = config.intermediateSize, rows = max(T, B, 1)
-        qkv = .allocate(capacity: rows * 3 * C)
-        context = .allocate(capacity: rows * C)
-        hidden = .allocate(capacity: rows * C)
-        inner = .allocate(capacity: rows * I)
+        // Rows rounded up to the GEMM's row tile (Encoder.paddedRows); zeros to start, so every row is finite.
+        let C = config.hiddenSize, I = config.intermediateSize, rows = (max(T, B, 1) + 7) & ~7
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            p.initialize(repeating: 0, count: count)
+            return p
+        }
+        x = buffer(rows * C)
+        first = buffer(rows * C)
+        qkv = buffer(rows * 3 * C)
+        context = buffer(rows * C)
+        hidden = buffer(rows * C)
+        inner = buffer(rows * I)
     }
 
     deinit {
+        x.deallocate()
+        first.deallocate()
         qkv.deallocate()
         context.deallocate()
         hidden.deallocate()

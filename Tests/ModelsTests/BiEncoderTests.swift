@@ -39,6 +39,24 @@ import JSON
         expectClose(one, all, atol: 1e-6, label: "batch 1 vs 64")
     }
 
+    /// Enough sentences that the encoder takes them in groups across the cores and pools each group on the core
+    /// that encoded it (sorted longest first, then put back in input order): every row must be exactly the
+    /// embedding of its sentence encoded alone (which runs the single-batch path).
+    @Test(arguments: fixtures)
+    func manySentencesMatchEachAloneExactly(_ name: String) throws {
+        let model = try BiEncoder(directory: Fixtures.model(name))
+        let base = try Fixtures.expected(name)["sentences"]!.strings
+        var rng = SystemRandomNumberGenerator()
+        let sentences = (0..<24).flatMap { _ in base }.shuffled(using: &rng)
+        let tokens = sentences.reduce(0) { $0 + model.tokenize($1).count }
+        #expect(tokens >= 8 * Parallel.groupTokens, "\(name): too few tokens (\(tokens)) to form groups")
+        let together = try model.encode(sentences)
+        let alone = try Dictionary(base.map { ($0, try model.encode([$0])[0]) }, uniquingKeysWith: { a, _ in a })
+        for (i, sentence) in sentences.enumerated() {
+            #expect(together[i] == alone[sentence], "\(name): row \(i) \(sentence.debugDescription)")
+        }
+    }
+
     @Test func pipelineIsReadFromModulesJSON() throws {
         let dense = try BiEncoder(directory: Fixtures.model("bert-multipool-dense"))
         #expect(dense.pooling.modes == [.cls, .max, .meanSqrtLen, .lastToken])

@@ -26,6 +26,21 @@ import Testing
         }
     }
 
+    /// Enough pairs to be encoded in groups across the cores (sorted longest first): each score must be exactly
+    /// that of its pair scored alone.
+    @Test(arguments: fixtures)
+    func manyPairsMatchEachAloneExactly(_ name: String) throws {
+        let model = try CrossEncoder(directory: Fixtures.model(name))
+        let base = try Fixtures.expected(name)["pairs"]!.arrayValue!.map { ($0.strings[0], $0.strings[1]) }
+        var rng = SystemRandomNumberGenerator()
+        let order = (0..<24).flatMap { _ in base.indices }.shuffled(using: &rng)
+        let together = try model.predict(order.map { base[$0] })
+        let alone = try base.map { try model.predict([$0])[0] }
+        for (i, b) in order.enumerated() {
+            #expect(together[i] == alone[b], "\(name): row \(i) \(base[b])")
+        }
+    }
+
     @Test func headsByArchitecture() throws {
         #expect(try CrossEncoder(directory: Fixtures.model("ce-bert-1")).activation == .sigmoid)
         #expect(try CrossEncoder(directory: Fixtures.model("ce-bert-3-legacy-sigmoid")).labelCount == 3)
