@@ -34,14 +34,30 @@ struct PackedBatch {
     }
 
     /// Consecutive runs of sequences of about `tokens` tokens each (a longer sequence is a run of its own).
-    func groups(ofAbout tokens: Int) -> [Range<Int>] {
+    /// Each run ends where its token count is within a quarter of `tokens` and needs the fewest rows of padding
+    /// to a multiple of `tile` (the GEMM's row tile: see Encoder.paddedRows), the closest to `tokens` among
+    /// equals; a run that cannot reach three quarters of `tokens` (the batch ends, or the next sequence is too
+    /// long) takes what it can.
+    func groups(ofAbout tokens: Int, tile: Int = 8) -> [Range<Int>] {
+        let low = tokens - tokens / 4, high = tokens + tokens / 4
+        func padding(_ n: Int) -> Int { (tile - n % tile) % tile }
         var groups: [Range<Int>] = []
         var start = 0
-        for s in 0..<sequenceCount where s > start && offsets[s + 1] - offsets[start] > tokens {
-            groups.append(start..<s)
-            start = s
+        while start < sequenceCount {
+            var end = start + 1           // the run start..<end
+            var best: (end: Int, padding: Int, distance: Int)?
+            while end <= sequenceCount {
+                let n = offsets[end] - offsets[start]
+                if end > start + 1 && n > high { break }
+                if n >= low, best.map({ (padding(n), abs(n - tokens)) < ($0.padding, $0.distance) }) ?? true {
+                    best = (end, padding(n), abs(n - tokens))
+                }
+                end += 1
+            }
+            let chosen = best?.end ?? end - 1   // never reached `low`: everything that fits
+            groups.append(start..<chosen)
+            start = chosen
         }
-        if start < sequenceCount { groups.append(start..<sequenceCount) }
         return groups
     }
 }

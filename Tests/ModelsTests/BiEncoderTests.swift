@@ -154,6 +154,46 @@ import JSON
     }
 }
 
+@Suite struct GroupingTests {
+    /// Lengths as the encoder sees them: longest first.
+    func batch(_ lengths: [Int]) -> PackedBatch {
+        var batch = PackedBatch()
+        for n in lengths.sorted(by: >) { batch.append([Int32](repeating: 1, count: n), typeIds: [Int32](repeating: 0, count: n)) }
+        return batch
+    }
+
+    func tokens(_ batch: PackedBatch, _ g: Range<Int>) -> Int { batch.offsets[g.upperBound] - batch.offsets[g.lowerBound] }
+
+    @Test func groupsPartitionTheBatchNearTheTargetWithLittlePadding() {
+        var state: UInt64 = 3   // a fixed LCG: the same lengths every run
+        let lengths = (0..<2000).map { _ -> Int in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return 5 + Int((state >> 33) % 36)
+        }
+        let packed = batch(lengths)
+        let groups = packed.groups(ofAbout: 128)
+        #expect(groups.first?.lowerBound == 0 && groups.last?.upperBound == packed.sequenceCount)
+        for (a, b) in zip(groups, groups.dropFirst()) { #expect(a.upperBound == b.lowerBound && !a.isEmpty) }
+        for g in groups.dropLast() { #expect((96...160).contains(tokens(packed, g)), "group \(g): \(tokens(packed, g)) tokens") }
+        // Against cutting before the first sequence that would pass 128 tokens: less than half the padding rows.
+        var naive: [Range<Int>] = [], start = 0
+        for s in 0..<packed.sequenceCount where packed.offsets[s + 1] - packed.offsets[start] > 128 {
+            naive.append(start..<s)
+            start = s
+        }
+        naive.append(start..<packed.sequenceCount)
+        func padding(_ groups: [Range<Int>]) -> Int { groups.reduce(0) { $0 + (8 - tokens(packed, $1) % 8) % 8 } }
+        #expect(2 * padding(groups) < padding(naive), "padding rows: \(padding(groups)) against \(padding(naive))")
+    }
+
+    @Test func longSequencesAndTheTailTakeWhatTheyCan() {
+        let packed = batch([300, 200, 20, 10])
+        #expect(packed.groups(ofAbout: 128) == [0..<1, 1..<2, 2..<4])
+        #expect(packed.groups(ofAbout: 1) == [0..<1, 1..<2, 2..<3, 3..<4])
+        #expect(batch([]).groups(ofAbout: 128).isEmpty)
+    }
+}
+
 @Suite struct ParallelMapTests {
     @Test func keepsOrderAcrossChunks() {
         for count in [0, 1, 255, 512, 10_001] {
