@@ -19,6 +19,9 @@ public final class CrossEncoder: Sendable {
     let encoder: Encoder
     let head: [Linear]   // applied in order with tanh between: [pooler/dense, classifier/out_proj]
 
+    /// Pairs per encoder pass (predict).
+    static let pairsPerPass = 4096
+
     static let supportedArchitectures = ["BertForSequenceClassification", "RobertaForSequenceClassification",
                                          "XLMRobertaForSequenceClassification", "CamembertForSequenceClassification"]
 
@@ -64,6 +67,9 @@ public final class CrossEncoder: Sendable {
 
     /// Scores each pair: one row of `labelCount` values, in input order.
     /// - Parameters:
+    ///   - batchSize: accepted for sentence-transformers' signature. Quill packs pairs without padding, longest
+    ///     first, and the encoder takes them in groups of about `Parallel.groupTokens` tokens per core, so it
+    ///     changes neither the scores nor the memory.
     ///   - activate: apply the model's activation (false gives raw logits).
     ///   - softmax: softmax over labels after the activation (only for several labels, as the reference).
     public func predict(_ pairs: [(String, String)], batchSize: Int = 32, activate: Bool = true, softmax: Bool = false)
@@ -72,21 +78,25 @@ public final class CrossEncoder: Sendable {
         let tokenizer = self.tokenizer, maxLength = self.maxLength
         let encodings = Parallel.map(pairs.count) { tokenizer.encode(pairs[$0].0, pairs[$0].1, maxLength: maxLength) }
         var result = [[Float]](repeating: [], count: pairs.count)
-        if pairs.isEmpty { return result }
         let order = longestFirst(encodings.map(\.ids.count))
-        var batch = PackedBatch()
-        for i in order { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
-        // First token of each sequence: (B, C). Every pair has at least its special tokens.
-        let first = try encoder(batch, firstTokensOnly: true)
-        let B = batch.sequenceCount
-        var x = head[0](first, rows: B)
-        x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
-        var logits = head[1](x, rows: B)
-        if activate { activation.apply(&logits, rows: B, width: labelCount) }
-        if softmax && labelCount > 1 {
-            logits.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: B, columns: labelCount) }
+        // Passes of at most `pairsPerPass` pairs: the encoder holds a pass's first-token rows of the last layer
+        // together (see Encoder.callAsFunction), so the pass bounds that memory; a pass is still hundreds of groups.
+        for start in stride(from: 0, to: order.count, by: Self.pairsPerPass) {
+            let pass = order[start..<min(order.count, start + Self.pairsPerPass)]
+            var batch = PackedBatch()
+            for i in pass { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
+            // First token of each sequence: (B, C). Every pair has at least its special tokens.
+            let first = try encoder(batch, firstTokensOnly: true)
+            let B = batch.sequenceCount
+            var x = head[0](first, rows: B)
+            x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
+            var logits = head[1](x, rows: B)
+            if activate { activation.apply(&logits, rows: B, width: labelCount) }
+            if softmax && labelCount > 1 {
+                logits.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: B, columns: labelCount) }
+            }
+            for (s, i) in pass.enumerated() { result[i] = Array(logits[s * labelCount..<(s + 1) * labelCount]) }
         }
-        for (s, i) in order.enumerated() { result[i] = Array(logits[s * labelCount..<(s + 1) * labelCount]) }
         return result
     }
 }

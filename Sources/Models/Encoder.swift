@@ -138,44 +138,40 @@ struct Encoder: Sendable {
     /// Runs the encoder. Returns the last hidden states, (T, C) packed like the input.
     /// - Throws: `EngineError.tokenOutOfRange` when a token id does not fit the embedding table.
     ///
-    /// With `firstTokensOnly` the result is (B, C), each sequence's first token: the last layer then runs its
-    /// attention query, output projection and feed-forward for those rows only (keys and values still cover every
-    /// token), which is all a classification head reads. Every other row of the last layer is never used.
+    /// With `firstTokensOnly` the result is (B, C), each sequence's first token, all a classification head reads:
+    /// the last layer computes keys and values for every token but its attention, output projection and
+    /// feed-forward for the first tokens only. Those last steps run once for the whole batch after the groups
+    /// (a group holds a few sequences, too few rows to be worth a pass over the layer's weights each).
     func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic)
         throws(EngineError) -> [Float]
     {
-        let C = config.hiddenSize
-        var out = [Float](repeating: 0, count: (firstTokensOnly ? batch.sequenceCount : batch.tokenCount) * C)
         try checkTokens(batch)
+        if firstTokensOnly { return firstTokens(batch, split: split) }
+        let C = config.hiddenSize
+        var out = [Float](repeating: 0, count: batch.tokenCount * C)
         out.withUnsafeMutableBufferPointer { ob in
             guard let base = ob.baseAddress else { return }
             let os = SharedPointer(base)
-            forEachGroupChecked(batch, firstTokensOnly: firstTokensOnly, split: split) { sequences, rows in
-                let r0 = firstTokensOnly ? sequences.lowerBound : batch.offsets[sequences.lowerBound]
-                let count = firstTokensOnly ? sequences.count : batch.offsets[sequences.upperBound] - r0
-                (os.pointer + r0 * C).update(from: rows, count: count * C)
+            forEachPart(batch, split: split) { part, sequences, scratch, parallel in
+                let rows = hiddenStates(part, scratch: scratch, parallel: parallel)
+                (os.pointer + batch.offsets[sequences.lowerBound] * C).update(from: rows, count: part.tokenCount * C)
             }
         }
         return out
     }
 
-    /// Runs the encoder and hands each group of sequences' output to `consume`, on the thread that computed it,
-    /// while the buffer is that thread's: `consume(sequences, rows)` gets the group's sequence indices and its last
-    /// hidden states, (tokens of those sequences, C) packed like the input, or (sequences.count, C) first tokens
-    /// with `firstTokensOnly` (see callAsFunction). The groups partition the batch; their order is not defined.
+    /// Runs the encoder and hands each group of sequences' last hidden states to `consume`, on the thread that
+    /// computed them, while the buffer is that thread's: `consume(sequences, rows)` gets the group's sequence
+    /// indices and (tokens of those sequences, C) packed like the input. The groups partition the batch; their
+    /// order is not defined.
     /// - Throws: `EngineError.tokenOutOfRange` when a token id does not fit the embedding table (before any work).
-    ///
-    /// Parallelism: sequences never interact (attention stays inside each one), so a batch with enough tokens is cut into groups of whole sequences (about `Parallel.groupTokens` tokens each)
-    /// and each core takes the next group through the embeddings, every layer and `consume`: no barrier until the
-    /// batch is done, and a group's activations stay in its core's L2 from the first layer to the last (the
-    /// weights come from the shared cache). A batch of fewer groups than twice the cores instead splits each
-    /// operation across the cores. Either way every row goes through the same kernels in the same order, so the
-    /// results do not depend on the split.
-    func forEachGroup(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic,
+    func forEachGroup(_ batch: PackedBatch, split: Split = .automatic,
                       _ consume: @escaping @Sendable (Range<Int>, UnsafePointer<Float>) -> Void) throws(EngineError)
     {
         try checkTokens(batch)
-        forEachGroupChecked(batch, firstTokensOnly: firstTokensOnly, split: split, consume)
+        forEachPart(batch, split: split) { part, sequences, scratch, parallel in
+            consume(sequences, hiddenStates(part, scratch: scratch, parallel: parallel))
+        }
     }
 
     private func checkTokens(_ batch: PackedBatch) throws(EngineError) {
@@ -184,8 +180,18 @@ struct Encoder: Sendable {
         }
     }
 
-    private func forEachGroupChecked(_ batch: PackedBatch, firstTokensOnly: Bool, split: Split,
-                                     _ consume: @escaping @Sendable (Range<Int>, UnsafePointer<Float>) -> Void) {
+    /// Cuts `batch` into groups and runs `body(part, sequences, scratch, parallel)` for each on the cores: `part` is
+    /// the group's sequences packed on their own, `scratch` the worker's, `parallel` false.
+    ///
+    /// Parallelism: sequences never interact (attention stays inside each one), so a batch with enough tokens is
+    /// cut into groups of whole sequences (about `Parallel.groupTokens` tokens each) and each core takes the next
+    /// group through the embeddings, every layer and `body`: no barrier until the batch is done, and a group's
+    /// activations stay in its core's L2 from one operation to the next (the weights come from the shared cache).
+    /// A batch of fewer groups than twice the cores is instead one part whose every operation is split across the
+    /// cores (`parallel` true). Either way every row goes through the same kernels in the same order, so the
+    /// results do not depend on the split.
+    private func forEachPart(_ batch: PackedBatch, split: Split,
+                             _ body: @escaping @Sendable (PackedBatch, Range<Int>, LayerScratch, Bool) -> Void) {
         let B = batch.sequenceCount
         if B == 0 { return }
         let workers = Parallel.workers
@@ -198,8 +204,7 @@ struct Encoder: Sendable {
         case .operations: groups = []
         }
         if groups.isEmpty {
-            let scratch = LayerScratch(tokens: batch.tokenCount, sequences: B, config: config)
-            consume(0..<B, run(batch, firstTokensOnly: firstTokensOnly, scratch: scratch, parallel: workers > 1))
+            body(batch, 0..<B, LayerScratch(tokens: batch.tokenCount, sequences: B, config: config), workers > 1)
             return
         }
         let tokens = groups.map { batch.offsets[$0.upperBound] - batch.offsets[$0.lowerBound] }.max() ?? 0
@@ -208,10 +213,7 @@ struct Encoder: Sendable {
         let next = GroupCounter()
         let chosen = groups
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            while let g = next.take(below: chosen.count) {
-                let part = batch.sequences(chosen[g])
-                consume(chosen[g], run(part, firstTokensOnly: firstTokensOnly, scratch: scratches[w], parallel: false))
-            }
+            while let g = next.take(below: chosen.count) { body(batch.sequences(chosen[g]), chosen[g], scratches[w], false) }
         }
     }
 
@@ -225,37 +227,52 @@ struct Encoder: Sendable {
         case operations
     }
 
-    /// The embeddings and every layer for `batch` (token ids checked), in `scratch`; returns its output rows
-    /// (scratch.x, or scratch.first with `firstTokensOnly`).
-    private func run(_ batch: PackedBatch, firstTokensOnly: Bool, scratch: LayerScratch, parallel: Bool)
-        -> UnsafePointer<Float>
-    {
-        let x = scratch.x, C = config.hiddenSize
-        if batch.tokenCount == 0 {   // sequences without tokens: nothing to attend to, zeros out
-            scratch.first.update(repeating: 0, count: batch.sequenceCount * C)
-            return UnsafePointer(scratch.first)
-        }
-        let T = batch.tokenCount
-        (x + T * C).update(repeating: 0, count: (paddedRows(T) - T) * C)   // finite rows for the GEMMs' last tile
-        embed(batch, into: x, parallel: parallel)
-        for (i, layer) in layers.enumerated() {
-            if firstTokensOnly && i == layers.count - 1 {
-                runFirstTokens(layer, x: x, batch: batch, into: scratch.first, scratch: scratch, parallel: parallel)
-            } else {
-                run(layer, x: x, batch: batch, scratch: scratch, parallel: parallel)
-            }
-        }
-        guard firstTokensOnly else { return UnsafePointer(x) }
-        if layers.isEmpty {
-            for s in 0..<batch.sequenceCount { (scratch.first + s * C).update(from: x + batch.offsets[s] * C, count: C) }
-        }
-        return UnsafePointer(scratch.first)
+    /// The embeddings and every layer for `batch` (token ids checked), in `scratch`; returns the last hidden
+    /// states (scratch.x).
+    private func hiddenStates(_ batch: PackedBatch, scratch: LayerScratch, parallel: Bool) -> UnsafePointer<Float> {
+        let x = scratch.x
+        guard embed(batch, scratch: scratch, parallel: parallel) else { return UnsafePointer(x) }
+        for layer in layers { run(layer, x: x, batch: batch, scratch: scratch, parallel: parallel) }
+        return UnsafePointer(x)
     }
 
-    /// Word, token-type and position embeddings, then LayerNorm, into x (T, C). Token ids must be in range
-    /// (checked by the caller).
-    private func embed(_ batch: PackedBatch, into x: UnsafeMutablePointer<Float>, parallel: Bool) {
-        let C = config.hiddenSize
+    /// First tokens out of the last layer, (B, C): each group runs every layer but the last, then the last one's
+    /// keys, values and first-token attention, leaving its rows of the residual and of the attention in two
+    /// batch-wide matrices; the rest of the last layer then runs on those B rows at once.
+    private func firstTokens(_ batch: PackedBatch, split: Split) -> [Float] {
+        let B = batch.sequenceCount, C = config.hiddenSize
+        guard B > 0, batch.tokenCount > 0 else { return [Float](repeating: 0, count: B * C) }
+        let tail = LayerScratch(tokens: 0, sequences: B, config: config)   // first: residual; context: attention
+        let residual = SharedPointer(tail.first), context = SharedPointer(tail.context)
+        forEachPart(batch, split: split) { part, sequences, scratch, parallel in
+            let x = scratch.x, r0 = sequences.lowerBound * C
+            embed(part, scratch: scratch, parallel: parallel)
+            for layer in layers.dropLast() { run(layer, x: x, batch: part, scratch: scratch, parallel: parallel) }
+            if let last = layers.last {
+                attendFirstTokens(last, x: x, batch: part, scratch: scratch, parallel: parallel)
+                (context.pointer + r0).update(from: scratch.context, count: sequences.count * C)
+            }
+            for s in 0..<part.sequenceCount {
+                let row = residual.pointer + r0 + s * C
+                if part.offsets[s + 1] > part.offsets[s] {
+                    row.update(from: x + part.offsets[s] * C, count: C)
+                } else {   // a sequence without tokens has no first token (nor attention): zeros in, not a neighbour's row
+                    row.update(repeating: 0, count: C)
+                    (context.pointer + r0 + s * C).update(repeating: 0, count: C)
+                }
+            }
+        }
+        if let last = layers.last { finishFirstTokens(last, rows: B, scratch: tail, parallel: Parallel.workers > 1) }
+        return Array(UnsafeBufferPointer(start: tail.first, count: B * C))
+    }
+
+    /// Word, token-type and position embeddings, then LayerNorm, into scratch.x (T, C), and zeros in its padding
+    /// rows. Token ids must be in range (checked by the caller). False when the batch has no tokens.
+    @discardableResult
+    private func embed(_ batch: PackedBatch, scratch: LayerScratch, parallel: Bool) -> Bool {
+        let C = config.hiddenSize, T = batch.tokenCount, x = scratch.x
+        (x + T * C).update(repeating: 0, count: (paddedRows(T) - T) * C)   // finite rows for the GEMMs' last tile
+        if T == 0 { return false }
         wordEmbeddings.withUnsafeBufferPointer { word in
             positionEmbeddings.withUnsafeBufferPointer { position in
                 tokenTypeEmbeddings.withUnsafeBufferPointer { tokenType in
@@ -276,6 +293,7 @@ struct Encoder: Sendable {
             }
         }
         embeddingNorm.apply(x, rows: batch.tokenCount, parallel: parallel)
+        return true
     }
 
     /// Rows the dense operations run on: T rounded up to the packed GEMM's row tile (8, gemm.c's MR), so that no
@@ -300,18 +318,20 @@ struct Encoder: Sendable {
         layer.outputNorm.apply(x, rows: T, residual: h, parallel: parallel)                         // LN(a + ffn)
     }
 
-    /// The last layer for the first token of each sequence only: reads x (T, C), writes `first` (B, C).
-    private func runFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
-                                into first: UnsafeMutablePointer<Float>, scratch: LayerScratch, parallel: Bool) {
-        let T = paddedRows(batch.tokenCount), B = batch.sequenceCount, C = config.hiddenSize
-        let qkv = scratch.qkv, ctx = scratch.context, h = scratch.hidden, inner = scratch.inner
-        for s in 0..<B { (first + s * C).update(from: x + batch.offsets[s] * C, count: C) }   // the residual
-        (first + B * C).update(repeating: 0, count: (paddedRows(B) - B) * C)
-        layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)                                  // (T, 3C)
-        attention(qkv: qkv, context: ctx, batch: batch, heads: config.headCount, headSize: config.headSize,
-                  scale: scale, firstQueryOnly: true, parallel: parallel)                             // (B, C)
-        let rows = paddedRows(B)
-        layer.attentionOutput.apply(ctx, rows: rows, into: h, parallel: parallel)                   // (B, C)
+    /// The last layer's attention for the first token of each sequence only: reads x (T, C), writes
+    /// scratch.context (B, C).
+    private func attendFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
+                                   scratch: LayerScratch, parallel: Bool) {
+        layer.qkv.apply(x, rows: paddedRows(batch.tokenCount), into: scratch.qkv, parallel: parallel)   // (T, 3C)
+        attention(qkv: scratch.qkv, context: scratch.context, batch: batch, heads: config.headCount,
+                  headSize: config.headSize, scale: scale, firstQueryOnly: true, parallel: parallel)   // (B, C)
+    }
+
+    /// The rest of the last layer on B first-token rows: scratch.first holds their residual (x) and
+    /// scratch.context their attention; scratch.first gets their output.
+    private func finishFirstTokens(_ layer: EncoderLayer, rows B: Int, scratch: LayerScratch, parallel: Bool) {
+        let rows = paddedRows(B), first = scratch.first, h = scratch.hidden, inner = scratch.inner
+        layer.attentionOutput.apply(scratch.context, rows: rows, into: h, parallel: parallel)       // (B, C)
         layer.attentionNorm.apply(h, rows: rows, residual: first, parallel: parallel)
         layer.intermediate.apply(h, rows: rows, into: inner, activation: activation, parallel: parallel)  // (B, I)
         layer.output.apply(inner, rows: rows, into: first, parallel: parallel)                      // (B, C)
