@@ -248,17 +248,20 @@ struct Encoder: Sendable {
             let x = scratch.x, r0 = sequences.lowerBound * C
             embed(part, scratch: scratch, parallel: parallel)
             for layer in layers.dropLast() { run(layer, x: x, batch: part, scratch: scratch, parallel: parallel) }
+            let first = scratch.first   // the group's first-token rows of x, (B, C)
+            for s in 0..<part.sequenceCount {
+                if part.offsets[s + 1] > part.offsets[s] {
+                    (first + s * C).update(from: x + part.offsets[s] * C, count: C)
+                } else {   // a sequence without tokens has no first token: zeros, not a neighbour's row
+                    (first + s * C).update(repeating: 0, count: C)
+                }
+            }
+            (residual.pointer + r0).update(from: first, count: sequences.count * C)
             if let last = layers.last {
                 attendFirstTokens(last, x: x, batch: part, scratch: scratch, parallel: parallel)
                 (context.pointer + r0).update(from: scratch.context, count: sequences.count * C)
-            }
-            for s in 0..<part.sequenceCount {
-                let row = residual.pointer + r0 + s * C
-                if part.offsets[s + 1] > part.offsets[s] {
-                    row.update(from: x + part.offsets[s] * C, count: C)
-                } else {   // a sequence without tokens has no first token (nor attention): zeros in, not a neighbour's row
-                    row.update(repeating: 0, count: C)
-                    (context.pointer + r0 + s * C).update(repeating: 0, count: C)
+                for s in 0..<part.sequenceCount where part.offsets[s + 1] == part.offsets[s] {
+                    (context.pointer + r0 + s * C).update(repeating: 0, count: C)   // nothing to attend to
                 }
             }
         }
@@ -318,13 +321,30 @@ struct Encoder: Sendable {
         layer.outputNorm.apply(x, rows: T, residual: h, parallel: parallel)                         // LN(a + ffn)
     }
 
-    /// The last layer's attention for the first token of each sequence only: reads x (T, C), writes
-    /// scratch.context (B, C).
+    /// The last layer's attention for the first token of each sequence only: reads x (T, C) and the first tokens'
+    /// rows of it in scratch.first (B, C), writes scratch.context (B, C). Keys and values are computed for every
+    /// token, queries only for the first tokens (where the packed GEMM can take the QKV weight's columns apart).
     private func attendFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
                                    scratch: LayerScratch, parallel: Bool) {
-        layer.qkv.apply(x, rows: paddedRows(batch.tokenCount), into: scratch.qkv, parallel: parallel)   // (T, 3C)
-        attention(qkv: scratch.qkv, context: scratch.context, batch: batch, heads: config.headCount,
-                  headSize: config.headSize, scale: scale, firstQueryOnly: true, parallel: parallel)   // (B, C)
+        let T = paddedRows(batch.tokenCount), C = config.hiddenSize, qkv = scratch.qkv
+        var queries: UnsafePointer<Float>?
+        if let packed = layer.qkv.packed, C % PackedWeight.panelWidth == 0, let bias = layer.qkv.bias {
+            let q = scratch.hidden   // (B, C), free until the rest of the layer
+            bias.withUnsafeBufferPointer { b in
+                let xs = SharedPointer(x), out = SharedPointer(qkv), bs = SharedPointer(mutating: b.baseAddress!)
+                Parallel.forEachChunk(T, work: T * C * 2 * C, parallel: parallel) { r0, n in
+                    packed.multiply(xs.pointer + r0 * C, rows: n, bias: bs.pointer, outputs: C..<3 * C,
+                                    into: out.pointer + r0 * 3 * C + C, ldy: 3 * C)   // keys and values: qkv's columns C..<3C
+                }
+                packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: bs.pointer, outputs: 0..<C,
+                                into: q, ldy: C)   // queries of the first tokens, (B, C)
+            }
+            queries = UnsafePointer(q)
+        } else {
+            layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)   // (T, 3C)
+        }
+        attention(qkv: qkv, context: scratch.context, batch: batch, heads: config.headCount, headSize: config.headSize,
+                  scale: scale, firstQueryOnly: true, firstQueries: queries, parallel: parallel)   // (B, C)
     }
 
     /// The rest of the last layer on B first-token rows: scratch.first holds their residual (x) and

@@ -54,6 +54,18 @@ public struct PackedWeight: Sendable {
                          activation: GEMMActivation = .none, into y: UnsafeMutablePointer<Float>) {
         quill_gemm(x, columns, storage.pointer, bias, y, rows, m, rows, columns, activation.code)
     }
+
+    /// Output columns `outputs` only (their start a multiple of `panelWidth`): y[i][j - outputs.lowerBound] =
+    /// (x · Wᵀ + bias)[i][j], with y's rows `ldy` floats apart and `bias` the whole bias (or nil).
+    public func multiply(_ x: UnsafePointer<Float>, rows m: Int, bias: UnsafePointer<Float>?, outputs: Range<Int>,
+                         into y: UnsafeMutablePointer<Float>, ldy: Int) {
+        precondition(outputs.lowerBound % Self.panelWidth == 0 && outputs.upperBound <= rows, "PackedWeight: output range")
+        quill_gemm(x, columns, storage.pointer + outputs.lowerBound * columns, bias.map { $0 + outputs.lowerBound }, y, ldy,
+                   m, outputs.count, columns, QUILL_ACTIVATION_NONE)
+    }
+
+    /// Output columns per packed panel: where a range of outputs may start.
+    public static let panelWidth = Int(QUILL_GEMM_NR)
 }
 
 /// A 64-byte aligned Float buffer, written once at creation and read-only afterwards (hence Sendable).

@@ -52,6 +52,41 @@ import Testing
         }
     }
 
+    /// A range of output columns (starting on a panel) into a strided output: exactly the same values as those
+    /// columns of the whole product, and nothing written outside them.
+    @Test func outputRangesMatchTheWholeProduct() throws {
+        guard PackedWeight([Float](repeating: 0, count: 32), rows: 32, columns: 1, evenIfTurnedOff: true) != nil else { return }
+        var rng = SplitMix(seed: 9)
+        let (m, n, k) = (19, 150, 70)
+        let a = (0..<(m * k)).map { _ in rng.float() }, w = (0..<(n * k)).map { _ in rng.float() }
+        let bias = (0..<n).map { _ in rng.float() }
+        let packed = try #require(PackedWeight(w, rows: n, columns: k, evenIfTurnedOff: true))
+        var whole = [Float](repeating: 0, count: m * n)
+        a.withUnsafeBufferPointer { ap in
+            bias.withUnsafeBufferPointer { bp in
+                whole.withUnsafeMutableBufferPointer { packed.multiply(ap.baseAddress!, rows: m, bias: bp.baseAddress!, into: $0.baseAddress!) }
+            }
+        }
+        for outputs in [0..<48, 48..<150, 96..<100, 144..<150] {
+            let ldy = outputs.count + 3
+            var y = [Float](repeating: .nan, count: m * ldy)
+            a.withUnsafeBufferPointer { ap in
+                bias.withUnsafeBufferPointer { bp in
+                    y.withUnsafeMutableBufferPointer {
+                        packed.multiply(ap.baseAddress!, rows: m, bias: bp.baseAddress!, outputs: outputs, into: $0.baseAddress!, ldy: ldy)
+                    }
+                }
+            }
+            for i in 0..<m {
+                let got = Array(y[i * ldy..<i * ldy + outputs.count])
+                let expected = Array(whole[i * n + outputs.lowerBound..<i * n + outputs.upperBound])
+                let untouched = y[i * ldy + outputs.count..<(i + 1) * ldy].allSatisfy { $0.isNaN }
+                #expect(got == expected, "outputs \(outputs) row \(i)")
+                #expect(untouched, "outputs \(outputs) row \(i): wrote past the range")
+            }
+        }
+    }
+
     @Test func refusesWeightsThatDoNotMatchTheirShape() {
         #expect(PackedWeight([Float](repeating: 0, count: 3 * 4), rows: 4, columns: 4, evenIfTurnedOff: true) == nil)
         #expect(PackedWeight([], rows: 0, columns: 4, evenIfTurnedOff: true) == nil)
