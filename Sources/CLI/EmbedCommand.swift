@@ -13,7 +13,7 @@ struct EmbedCommand: ParsableCommand {
     @Option(name: .long, help: "Input format: jsonl (each line a JSON string) or text (each line a sentence).")
     var format: String = "jsonl"
 
-    @Option(name: .long, help: "Sentences per forward pass.")
+    @Option(name: .long, help: "Accepted for sentence-transformers' batch_size; Quill packs sentences without padding and groups them by tokens, so it changes neither results nor memory.")
     var batchSize: Int = 32
 
     @Flag(name: .long, help: "Scale each embedding to unit length.")

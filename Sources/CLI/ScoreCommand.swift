@@ -10,7 +10,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var io: ModelIOOptions
 
-    @Option(name: .long, help: "Pairs per forward pass.")
+    @Option(name: .long, help: "Accepted for sentence-transformers' batch_size; Quill packs pairs without padding and groups them by tokens, so it changes neither scores nor memory.")
     var batchSize: Int = 32
 
     @Flag(name: .long, help: "Softmax over the labels (models with several labels).")
