@@ -32,7 +32,7 @@ import Testing
     func manyPairsMatchEachAloneExactly(_ name: String) throws {
         let model = try CrossEncoder(directory: Fixtures.model(name))
         let base = try Fixtures.expected(name)["pairs"]!.arrayValue!.map { ($0.strings[0], $0.strings[1]) }
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 2)
         let order = (0..<24).flatMap { _ in base.indices }.shuffled(using: &rng)
         let together = try model.predict(order.map { base[$0] })
         let alone = try base.map { try model.predict([$0])[0] }

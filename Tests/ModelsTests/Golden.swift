@@ -4,6 +4,16 @@ import Foundation
 import JSON
 import Testing
 
+/// A fixed 64-bit LCG (Knuth's MMIX constants): the same numbers, and so the same test inputs, on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state
+    }
+}
+
 enum Fixtures {
     static var root: URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
