@@ -65,7 +65,7 @@ public func attentionHead(
 /// Floats of scratch `attentionHead` needs for sequences of up to `keys` tokens.
 @inlinable
 public func attentionScratchCount(keys: Int, headSize: Int) -> Int {
-    max(1, (headSize + 8) * ((keys + 15) / 16 * 16))
+    max(1, (2 * headSize + 8) * ((keys + 15) / 16 * 16))
 }
 
 /// ReLU in place.

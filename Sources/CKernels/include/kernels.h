@@ -21,7 +21,7 @@ void quill_softmax_rows(float *x, size_t rows, size_t cols);
 
 /// One head of self-attention over one sequence of `keys` tokens: for each of the first `queries` rows,
 /// out = softmax(scale · q · Kᵀ) · V. q, k and v are rows of `d` floats at row stride `ld` (a packed QKV
-/// matrix); out has row stride `ldo`; scratch holds (d + 8) * (keys rounded up to a multiple of 16) floats.
+/// matrix); out has row stride `ldo`; scratch holds (2d + 8) * (keys rounded up to a multiple of 16) floats.
 void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
                           size_t queries, size_t keys, size_t d, float scale, float *scratch);
 
