@@ -242,7 +242,7 @@ struct Encoder: Sendable {
     private func firstTokens(_ batch: PackedBatch, split: Split) -> [Float] {
         let B = batch.sequenceCount, C = config.hiddenSize
         guard B > 0, batch.tokenCount > 0 else { return [Float](repeating: 0, count: B * C) }
-        let tail = LayerScratch(tokens: 0, sequences: B, config: config)   // first: residual; context: attention
+        let tail = FirstTokenScratch(sequences: B, config: config)   // first: residual; context: attention
         let residual = SharedPointer(tail.first), context = SharedPointer(tail.context)
         forEachPart(batch, split: split) { part, sequences, scratch, parallel in
             let x = scratch.x, r0 = sequences.lowerBound * C
@@ -349,7 +349,7 @@ struct Encoder: Sendable {
 
     /// The rest of the last layer on B first-token rows: scratch.first holds their residual (x) and
     /// scratch.context their attention; scratch.first gets their output.
-    private func finishFirstTokens(_ layer: EncoderLayer, rows B: Int, scratch: LayerScratch, parallel: Bool) {
+    private func finishFirstTokens(_ layer: EncoderLayer, rows B: Int, scratch: FirstTokenScratch, parallel: Bool) {
         let rows = paddedRows(B), first = scratch.first, h = scratch.hidden, inner = scratch.inner
         layer.attentionOutput.apply(scratch.context, rows: rows, into: h, parallel: parallel)       // (B, C)
         layer.attentionNorm.apply(h, rows: rows, residual: first, parallel: parallel)
@@ -381,19 +381,13 @@ final class LayerScratch: @unchecked Sendable {
     let inner: UnsafeMutablePointer<Float>    // (T, I)
 
     init(tokens T: Int, sequences B: Int, config: TransformerConfig) {
-        // Rows rounded up to the GEMM's row tile (Encoder.paddedRows); zeros to start, so every row is finite.
-        let C = config.hiddenSize, I = config.intermediateSize, rows = (max(T, B, 1) + 7) & ~7
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
-            p.initialize(repeating: 0, count: count)
-            return p
-        }
-        x = buffer(rows * C)
-        first = buffer(rows * C)
-        qkv = buffer(rows * 3 * C)
-        context = buffer(rows * C)
-        hidden = buffer(rows * C)
-        inner = buffer(rows * I)
+        let C = config.hiddenSize, I = config.intermediateSize, rows = scratchRows(max(T, B))
+        x = zeroedFloats(rows * C)
+        first = zeroedFloats(rows * C)
+        qkv = zeroedFloats(rows * 3 * C)
+        context = zeroedFloats(rows * C)
+        hidden = zeroedFloats(rows * C)
+        inner = zeroedFloats(rows * I)
     }
 
     deinit {
@@ -404,4 +398,38 @@ final class LayerScratch: @unchecked Sendable {
         hidden.deallocate()
         inner.deallocate()
     }
+}
+
+/// The cross-encoder's batch-wide rows for the rest of the last layer: one row per sequence (its first token)
+/// in each buffer, and no token-wide buffers.
+final class FirstTokenScratch: @unchecked Sendable {
+    let first: UnsafeMutablePointer<Float>    // (B, C): the residual in, the last layer's output out
+    let context: UnsafeMutablePointer<Float>  // (B, C): the first tokens' attention
+    let hidden: UnsafeMutablePointer<Float>   // (B, C)
+    let inner: UnsafeMutablePointer<Float>    // (B, I)
+
+    init(sequences B: Int, config: TransformerConfig) {
+        let C = config.hiddenSize, rows = scratchRows(B)
+        first = zeroedFloats(rows * C)
+        context = zeroedFloats(rows * C)
+        hidden = zeroedFloats(rows * C)
+        inner = zeroedFloats(rows * config.intermediateSize)
+    }
+
+    deinit {
+        first.deallocate()
+        context.deallocate()
+        hidden.deallocate()
+        inner.deallocate()
+    }
+}
+
+/// Rows of a scratch buffer for `count` rows: rounded up to the GEMM's row tile (Encoder.paddedRows), at least one.
+private func scratchRows(_ count: Int) -> Int { (max(count, 1) + 7) & ~7 }
+
+/// A buffer of zeros to start, so every row a product reads is finite.
+private func zeroedFloats(_ count: Int) -> UnsafeMutablePointer<Float> {
+    let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
+    p.initialize(repeating: 0, count: count)
+    return p
 }
