@@ -88,6 +88,33 @@ import Testing
         }
     }
 
+    /// The GELU the GEMM applies to its full tiles (its own AVX-512 code) gives the same bits as geluErf applied
+    /// to the plain product afterwards (what the BLAS route does), over outputs from about -40 to 40 (past the
+    /// point where exp's argument is clamped); the edge tiles (rows 16..<21, columns 96..<100) are covered too.
+    @Test func foldedGELUIsBitIdenticalToGELUAfterwards() throws {
+        guard PackedWeight([Float](repeating: 0, count: 32), rows: 32, columns: 1, evenIfTurnedOff: true) != nil else { return }
+        var rng = SplitMix(seed: 5)
+        let (m, n, k) = (21, 100, 96)
+        let a = (0..<(m * k)).map { _ in 4 * rng.float() }, w = (0..<(n * k)).map { _ in rng.float() }
+        let bias = (0..<n).map { _ in rng.float() }
+        let packed = try #require(PackedWeight(w, rows: n, columns: k, evenIfTurnedOff: true))
+        var folded = [Float](repeating: 0, count: m * n), after = folded
+        a.withUnsafeBufferPointer { ap in
+            bias.withUnsafeBufferPointer { bp in
+                folded.withUnsafeMutableBufferPointer {
+                    packed.multiply(ap.baseAddress!, rows: m, bias: bp.baseAddress!, activation: .geluErf, into: $0.baseAddress!)
+                }
+                after.withUnsafeMutableBufferPointer {
+                    packed.multiply(ap.baseAddress!, rows: m, bias: bp.baseAddress!, into: $0.baseAddress!)
+                    geluErf($0.baseAddress!, count: m * n)
+                }
+            }
+        }
+        #expect(after.contains { $0 > 30 } && after.contains { $0 == 0 }, "the outputs should span the clamp")
+        let differing = (0..<(m * n)).filter { folded[$0].bitPattern != after[$0].bitPattern }
+        #expect(differing.isEmpty, "\(differing.count) outputs differ, first at \(differing.first ?? -1)")
+    }
+
     @Test func refusesWeightsThatDoNotMatchTheirShape() {
         #expect(PackedWeight([Float](repeating: 0, count: 3 * 4), rows: 4, columns: 4, evenIfTurnedOff: true) == nil)
         #expect(PackedWeight([], rows: 0, columns: 4, evenIfTurnedOff: true) == nil)
