@@ -17,6 +17,7 @@
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
+#include "vector_math.h"
 #define QUILL_HAVE_AVX512_PATH 1
 #endif
 
@@ -119,47 +120,13 @@ static void kernel_8x48(const float *a, size_t lda, const float *b, float *c, si
 #undef ROW_STORE
 }
 
-// GELU (erf form) of 16 lanes: the operations of quill_gelu_erf's vectorized loop (kernels.c), with the same
-// roundings, so the same bits (checked on 2^28 inputs across the float range, and by PackedGEMMTests), in fewer
-// instructions: exp's argument -(a*a) is never above 0, so only its lower clamp remains, and 2^n is applied by
-// scalef instead of through the exponent bits.
-__attribute__((target("avx512f"), always_inline))
-static inline __m512 gelu_erf16(__m512 v) {
-    const __m512 one = _mm512_set1_ps(1.0f);
-    __m512 half = _mm512_mul_ps(v, _mm512_set1_ps(0.5f));
-    __m512 xs = _mm512_mul_ps(v, _mm512_set1_ps(0.70710678118654752440f));
-    __m512 a = _mm512_abs_ps(xs);
-    __m512 t = _mm512_div_ps(one, _mm512_fmadd_ps(a, _mm512_set1_ps(0.3275911f), one));
-    __m512 r = _mm512_set1_ps(1.061405429f);
-    r = _mm512_fmadd_ps(r, t, _mm512_set1_ps(-1.453152027f));
-    r = _mm512_fmadd_ps(r, t, _mm512_set1_ps(1.421413741f));
-    r = _mm512_fmadd_ps(r, t, _mm512_set1_ps(-0.284496736f));
-    r = _mm512_fmadd_ps(r, t, _mm512_set1_ps(0.254829592f));
-    __m512 x = _mm512_max_ps(_mm512_mul_ps(_mm512_sub_ps(_mm512_setzero_ps(), a), a), _mm512_set1_ps(-87.33654f));
-    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
-                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    x = _mm512_fmadd_ps(n, _mm512_set1_ps(-0.693359375f), x);
-    x = _mm512_fmadd_ps(n, _mm512_set1_ps(2.12194440e-4f), x);
-    __m512 z = _mm512_mul_ps(x, x);
-    __m512 y = _mm512_set1_ps(1.9875691500e-4f);
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.3981999507e-3f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(8.3334519073e-3f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(4.1665795894e-2f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.6666665459e-1f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(5.0000001201e-1f));
-    y = _mm512_add_ps(_mm512_fmadd_ps(y, z, x), one);
-    __m512 e = _mm512_fnmadd_ps(_mm512_mul_ps(r, t), _mm512_scalef_ps(y, n), one);
-    e = _mm512_mask_sub_ps(e, _mm512_cmp_ps_mask(xs, _mm512_setzero_ps(), _CMP_LT_OQ), _mm512_setzero_ps(), e);
-    return _mm512_mul_ps(half, _mm512_add_ps(one, e));
-}
-
 // GELU on a stored 8 x 48 tile, still in L1: three independent vectors per row, no call per row.
 __attribute__((target("avx512f")))
 static void gelu_erf_tile(float *c, size_t ldc) {
     for (int i = 0; i < MR; i++) {
         float *row = c + i * ldc;
-        __m512 a = gelu_erf16(_mm512_loadu_ps(row)), b = gelu_erf16(_mm512_loadu_ps(row + 16));
-        __m512 d = gelu_erf16(_mm512_loadu_ps(row + 32));
+        __m512 a = quill_gelu_erf512(_mm512_loadu_ps(row)), b = quill_gelu_erf512(_mm512_loadu_ps(row + 16));
+        __m512 d = quill_gelu_erf512(_mm512_loadu_ps(row + 32));
         _mm512_storeu_ps(row, a);
         _mm512_storeu_ps(row + 16, b);
         _mm512_storeu_ps(row + 32, d);

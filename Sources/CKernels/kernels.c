@@ -215,28 +215,9 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
+#include "vector_math.h"
 #define QUILL_ROWS8(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #define QUILL_ROWS4(X) X(0) X(1) X(2) X(3)
-
-// exp of 16 lanes: quill_expf's Cephes polynomial, with its multiply-adds fused.
-__attribute__((target("avx512f"), always_inline))
-static inline __m512 quill_exp512(__m512 v) {
-    __m512 x = _mm512_max_ps(_mm512_min_ps(v, _mm512_set1_ps(88.37626f)), _mm512_set1_ps(-87.33654f));
-    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
-                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    x = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);
-    x = _mm512_fnmadd_ps(n, _mm512_set1_ps(-2.12194440e-4f), x);
-    __m512 z = _mm512_mul_ps(x, x);
-    __m512 y = _mm512_set1_ps(1.9875691500e-4f);
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.3981999507e-3f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(8.3334519073e-3f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(4.1665795894e-2f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(1.6666665459e-1f));
-    y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(5.0000001201e-1f));
-    y = _mm512_add_ps(_mm512_fmadd_ps(y, z, x), _mm512_set1_ps(1.0f));
-    __m512i bits = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
-    return _mm512_mul_ps(y, _mm512_castsi512_ps(bits));
-}
 
 // Lanes of the 16-key block starting at j0 that hold one of the `keys` keys.
 __attribute__((always_inline)) static inline __mmask16 key_lanes(size_t j0, size_t keys) {
@@ -254,7 +235,7 @@ static void softmax_rows_avx512(float *scores, size_t kp, size_t keys, size_t nq
         for (size_t j0 = 0; j0 < keys; j0 += 16) m = _mm512_mask_max_ps(m, key_lanes(j0, keys), m, _mm512_loadu_ps(row + j0));
         __m512 mx = _mm512_set1_ps(_mm512_reduce_max_ps(m)), sum = _mm512_setzero_ps();
         for (size_t j0 = 0; j0 < kp; j0 += 16) {
-            __m512 e = j0 < keys ? _mm512_maskz_mov_ps(key_lanes(j0, keys), quill_exp512(_mm512_sub_ps(_mm512_loadu_ps(row + j0), mx)))
+            __m512 e = j0 < keys ? _mm512_maskz_mov_ps(key_lanes(j0, keys), quill_exp512_nonpositive(_mm512_sub_ps(_mm512_loadu_ps(row + j0), mx)))
                                  : _mm512_setzero_ps();
             _mm512_storeu_ps(row + j0, e);
             sum = _mm512_add_ps(sum, e);
