@@ -22,7 +22,7 @@
 #endif
 
 #define NR QUILL_GEMM_NR
-#define MR 8
+#define MR QUILL_GEMM_MR
 #ifndef KC
 #define KC 384
 #endif

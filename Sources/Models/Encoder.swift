@@ -332,7 +332,7 @@ struct Encoder: Sendable {
             let q = scratch.hidden   // (B, C), free until the rest of the layer
             bias.withUnsafeBufferPointer { b in
                 let xs = SharedPointer(x), out = SharedPointer(qkv), bs = SharedPointer(mutating: b.baseAddress!)
-                Parallel.forEachChunk(T, work: T * C * 2 * C, parallel: parallel) { r0, n in
+                Parallel.forEachChunk(T, work: T * C * 2 * C, parallel: parallel, multipleOf: PackedWeight.rowTile) { r0, n in
                     packed.multiply(xs.pointer + r0 * C, rows: n, bias: bs.pointer, outputs: C..<3 * C,
                                     into: out.pointer + r0 * 3 * C + C, ldy: 3 * C)   // keys and values: qkv's columns C..<3C
                 }

@@ -39,7 +39,7 @@ struct Linear: Sendable {
                 let ws = w.baseAddress.map { SharedPointer(mutating: $0) }
                 let bs = b.baseAddress.map { SharedPointer(mutating: $0) }
                 let packed = self.packed
-                Parallel.forEachChunk(rows, work: rows * inF * outF, parallel: parallel) { r0, n in
+                Parallel.forEachChunk(rows, work: rows * inF * outF, parallel: parallel, multipleOf: PackedWeight.rowTile) { r0, n in
                     let out = ys.pointer + r0 * outF
                     if let packed {
                         packed.multiply(xs.pointer + r0 * inF, rows: n, bias: bs?.pointer, activation: activation, into: out)

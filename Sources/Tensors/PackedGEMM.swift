@@ -66,6 +66,9 @@ public struct PackedWeight: Sendable {
 
     /// Output columns per packed panel: where a range of outputs may start.
     public static let panelWidth = Int(QUILL_GEMM_NR)
+
+    /// Rows per micro-kernel tile: products on a multiple of it run without copying a partial tile.
+    public static let rowTile = Int(QUILL_GEMM_MR)
 }
 
 /// A 64-byte aligned Float buffer, written once at creation and read-only afterwards (hence Sendable).

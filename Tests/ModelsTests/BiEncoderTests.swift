@@ -197,6 +197,28 @@ import JSON
             #expect(Parallel.map(count, perWorker: 64) { $0 * 3 + 1 } == (0..<count).map { $0 * 3 + 1 }, "count \(count)")
         }
     }
+
+    /// Chunks cover 0..<count exactly once, and every chunk but the last starts and ends on a multiple of the
+    /// unit (136 rows on two cores: 72 + 64, not 68 + 68).
+    @Test func chunksKeepTheirUnit() {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var chunks: [Range<Int>] = []   // guarded by lock
+        }
+        for (count, unit) in [(136, 8), (8, 8), (9, 8), (1000, 8), (1001, 1), (5, 8)] {
+            let seen = Seen()
+            Parallel.forEachChunk(count, work: 1 << 20, multipleOf: unit) { start, n in
+                seen.lock.lock()
+                seen.chunks.append(start..<start + n)
+                seen.lock.unlock()
+            }
+            let chunks = seen.chunks.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(chunks.flatMap { Array($0) } == Array(0..<count), "count \(count): \(chunks)")
+            #expect(chunks.dropLast().allSatisfy { $0.lowerBound % unit == 0 && $0.upperBound % unit == 0 },
+                    "count \(count) unit \(unit): \(chunks)")
+            if count == 136, Parallel.workers == 2 { #expect(chunks == [0..<72, 72..<136]) }
+        }
+    }
 }
 
 /// Both ways a Linear runs, the packed AVX-512 GEMM and BLAS (CPUs without AVX-512, QUILL_GEMM=blas), with each

@@ -9,6 +9,9 @@
 /// Columns per packed panel.
 #define QUILL_GEMM_NR 48
 
+/// Rows per micro-kernel tile (a product whose rows are a multiple of it copies no partial tile).
+#define QUILL_GEMM_MR 8
+
 /// Whether the packed GEMM runs on this CPU (AVX-512F).
 int quill_gemm_available(void);
 
