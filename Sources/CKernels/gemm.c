@@ -152,6 +152,7 @@ static void kernel_edge(const float *a, size_t lda, size_t rows, const float *b,
 
 void quill_gemm(const float *a, size_t lda, const float *packed, const float *bias,
                 float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
+    if (m == 0) return;
     size_t panels = panel_count(n);
     // Row blocks of equal size (a multiple of MR) up to MC: 136 rows run as one block, not 128 + 8 (a block of a
     // few rows streams every weight panel for one tile and ran at half speed), and 400 rows as 136 + 136 + 128.

@@ -332,6 +332,10 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
     if (have_avx512()) {
         transpose_keys_avx512(k, ld, keys, kp, d, kt);
+        if (queries <= 8) {   // one block of queries reads the values once: nothing to gain from a copy
+            attention_avx512(q, v, ld, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
+            return;
+        }
         float *vc = scores + 8 * kp;     // (keys, d): the head's values in contiguous rows
         for (size_t j = 0; j < keys; j++) memcpy(vc + j * d, v + j * ld, d * sizeof(float));
         attention_avx512(q, vc, ld, d, out, ldo, queries, keys, kp, d, scale, kt, scores);

@@ -9,7 +9,7 @@
 // 2^n built in the exponent field (n is at least -126 after the lower clamp).
 __attribute__((target("avx512f"), always_inline))
 static inline __m512 quill_exp512_nonpositive(__m512 v) {
-    __m512 x = _mm512_max_ps(v, _mm512_set1_ps(-87.33654f));
+    __m512 x = _mm512_max_ps(_mm512_set1_ps(-87.33654f), v);   // a NaN argument stays NaN (max returns its second)
     __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     x = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);

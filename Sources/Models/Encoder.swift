@@ -374,7 +374,7 @@ struct Encoder: Sendable {
 /// Buffers for one group (or batch) through the encoder, reused by every layer and group: a worker owns one.
 final class LayerScratch: @unchecked Sendable {
     let x: UnsafeMutablePointer<Float>        // (T, C): the hidden states, layer after layer
-    let first: UnsafeMutablePointer<Float>    // (B, C): first tokens out of the last layer
+    let first: UnsafeMutablePointer<Float>    // (B, C): the group's first-token rows going into the last layer
     let qkv: UnsafeMutablePointer<Float>      // (T, 3C)
     let context: UnsafeMutablePointer<Float>  // (T, C)
     let hidden: UnsafeMutablePointer<Float>   // (T, C)

@@ -43,9 +43,10 @@ enum Parallel {
     /// `work` (an estimate of the cost, e.g. FLOPs) makes it worth waking a second thread. Every chunk but the
     /// last starts and ends on a multiple of `multipleOf` (the GEMM's 8-row tile, so that no chunk of a product
     /// ends in a partial tile the GEMM has to copy).
+    /// `workers` overrides the core count (for tests).
     static func forEachChunk(_ count: Int, work: Int, parallel: Bool = true, multipleOf unit: Int = 1,
-                             _ body: @escaping @Sendable (Int, Int) -> Void) {
-        let parts = parallel && work >= 1 << 18 ? min(workers, count) : 1
+                             workers: Int? = nil, _ body: @escaping @Sendable (Int, Int) -> Void) {
+        let parts = parallel && work >= 1 << 18 ? min(workers ?? Self.workers, count) : 1
         if parts <= 1 { if count > 0 { body(0, count) }; return }
         let unit = max(1, unit), chunk = ((count + parts - 1) / parts + unit - 1) / unit * unit
         DispatchQueue.concurrentPerform(iterations: parts) { p in

@@ -205,9 +205,10 @@ import JSON
             let lock = NSLock()
             var chunks: [Range<Int>] = []   // guarded by lock
         }
-        for (count, unit) in [(136, 8), (8, 8), (9, 8), (1000, 8), (1001, 1), (5, 8)] {
+        for (count, unit, workers, parts) in [(136, 8, 2, 2), (8, 8, 2, 1), (9, 8, 2, 2), (1000, 8, 3, 3), (1001, 1, 2, 2),
+                                              (5, 8, 2, 1), (100, 8, 3, 3), (33, 8, 4, 3)] {
             let seen = Seen()
-            Parallel.forEachChunk(count, work: 1 << 20, multipleOf: unit) { start, n in
+            Parallel.forEachChunk(count, work: 1 << 20, multipleOf: unit, workers: workers) { start, n in
                 seen.lock.lock()
                 seen.chunks.append(start..<start + n)
                 seen.lock.unlock()
@@ -216,7 +217,8 @@ import JSON
             #expect(chunks.flatMap { Array($0) } == Array(0..<count), "count \(count): \(chunks)")
             #expect(chunks.dropLast().allSatisfy { $0.lowerBound % unit == 0 && $0.upperBound % unit == 0 },
                     "count \(count) unit \(unit): \(chunks)")
-            if count == 136, Parallel.workers == 2 { #expect(chunks == [0..<72, 72..<136]) }
+            #expect(chunks.count == parts, "count \(count): \(chunks)")
+            if count == 136 { #expect(chunks == [0..<72, 72..<136]) }
         }
     }
 }
