@@ -35,10 +35,10 @@ struct PackedBatch {
 
     /// Consecutive runs of sequences of about `tokens` tokens each (a longer sequence is a run of its own).
     /// Each run ends where its token count is within a quarter of `tokens` and needs the fewest rows of padding
-    /// to a multiple of `tile` (the GEMM's row tile: see Encoder.paddedRows), the closest to `tokens` among
+    /// to a multiple of `tile` (the GEMM's row tile: see paddedRows), the closest to `tokens` among
     /// equals; a run that cannot reach three quarters of `tokens` (the batch ends, or the next sequence is too
     /// long) takes what it can.
-    func groups(ofAbout tokens: Int, tile: Int = 8) -> [Range<Int>] {
+    func groups(ofAbout tokens: Int, tile: Int = PackedWeight.rowTile) -> [Range<Int>] {
         let low = tokens - tokens / 4, high = tokens + tokens / 4
         func padding(_ n: Int) -> Int { (tile - n % tile) % tile }
         var groups: [Range<Int>] = []
@@ -299,11 +299,6 @@ struct Encoder: Sendable {
         return true
     }
 
-    /// Rows the dense operations run on: T rounded up to the packed GEMM's row tile (8, gemm.c's MR), so that no
-    /// product ends in a partial tile (which the GEMM would copy into a padded tile for every panel). The extra
-    /// rows are scratch that no sequence owns: they hold finite leftovers, go through the row-wise operations like
-    /// any row, and attention and the results never read them.
-    private func paddedRows(_ rows: Int) -> Int { (rows + 7) & ~7 }
 
     /// One post-LN transformer layer, in place on x (T, C), T = batch.tokenCount (dense operations on
     /// paddedRows(T) rows).
@@ -424,8 +419,17 @@ final class FirstTokenScratch: @unchecked Sendable {
     }
 }
 
-/// Rows of a scratch buffer for `count` rows: rounded up to the GEMM's row tile (Encoder.paddedRows), at least one.
-private func scratchRows(_ count: Int) -> Int { (max(count, 1) + 7) & ~7 }
+/// Rows the dense operations run on: `rows` rounded up to the packed GEMM's row tile (PackedWeight.rowTile, 8), so
+/// that no product ends in a partial tile (which the GEMM would copy into a padded tile for every panel). The extra
+/// rows are scratch that no sequence owns: they hold finite leftovers, go through the row-wise operations like any
+/// row, and attention and the results never read them.
+private func paddedRows(_ rows: Int) -> Int {
+    let tile = PackedWeight.rowTile
+    return (rows + tile - 1) / tile * tile
+}
+
+/// Rows of a scratch buffer for `count` rows: paddedRows, at least one tile.
+private func scratchRows(_ count: Int) -> Int { paddedRows(max(count, 1)) }
 
 /// A buffer of zeros to start, so every row a product reads is finite.
 private func zeroedFloats(_ count: Int) -> UnsafeMutablePointer<Float> {
