@@ -199,7 +199,7 @@ struct Encoder: Sendable {
         switch split {
         case .automatic:
             groups = batch.groups(ofAbout: Parallel.groupTokens)
-            if workers < 2 || groups.count < 2 * workers { groups = [] }
+            if groups.count < 2 * workers { groups = [] }
         case .groups(let tokens): groups = batch.groups(ofAbout: tokens)
         case .operations: groups = []
         }
