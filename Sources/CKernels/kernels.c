@@ -148,6 +148,42 @@ void quill_softmax_rows(float *x, size_t rows, size_t cols) {
     for (size_t t = 0; t < rows; t++) quill_softmax_row(x + t * cols, cols);
 }
 
+// Dot product of n floats in 16 independent lanes (so the loop vectorizes), then the lanes folded in order.
+__attribute__((always_inline)) static inline float quill_dot(const float *x, const float *y, size_t n) {
+    float lanes[16] = {0};
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int j = 0; j < 16; j++) lanes[j] += x[i + j] * y[i + j];
+    float s = 0;
+    for (; i < n; i++) s += x[i] * y[i];
+    for (int j = 0; j < 16; j++) s += lanes[j];
+    return s;
+}
+
+// For one query per head, q · k_j = q · (Wk x_j + bk) = (Wkᵀ q) · x_j + q · bk, and Σ_j p_j v_j = Wv (Σ_j p_j x_j)
+// + bv (the p_j sum to 1): so the caller passes qk = Wkᵀ q and qb = q · bk per head, and multiplies xbar by Wv
+// afterwards. Per token that is 2 · heads · c multiply-adds instead of the 2c² of its key and value.
+// The scores: token by token, so that each row of x is read from L1 for every head.
+QUILL_CLONES
+void quill_first_token_attention(const float *x, size_t ldx, size_t tokens, const float *qk, const float *qb,
+                                 size_t heads, size_t c, float scale, float *xbar, float *scores) {
+    if (tokens == 0) return;
+    for (size_t j = 0; j < tokens; j++) {
+        const float *row = x + j * ldx;
+        for (size_t h = 0; h < heads; h++) scores[h * tokens + j] = (quill_dot(row, qk + h * c, c) + qb[h]) * scale;
+    }
+    for (size_t h = 0; h < heads; h++) quill_softmax_row(scores + h * tokens, tokens);
+    for (size_t i = 0; i < heads * c; i++) xbar[i] = 0;
+    for (size_t j = 0; j < tokens; j++) {
+        const float *row = x + j * ldx;
+        for (size_t h = 0; h < heads; h++) {
+            float p = scores[h * tokens + j];
+            float *out = xbar + h * c;
+            for (size_t i = 0; i < c; i++) out[i] += p * row[i];
+        }
+    }
+}
+
 // Keys are transposed first (kt: D x L, L padded to 16 with zeros), so that the scores of a query are vector
 // updates over the keys and its context vector updates over D: no horizontal sums, no BLAS call per head.
 // Queries go in blocks, and each accumulator (16 scores of one query, or 16 context columns of one query) stays

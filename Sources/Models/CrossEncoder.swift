@@ -40,12 +40,12 @@ public final class CrossEncoder: Sendable {
         labelCount = config.labelCount
         if arch == "BertForSequenceClassification" {
             let base = weights.scoped("bert")
-            encoder = try Encoder(base, config)
+            encoder = try Encoder(base, config, firstTokens: true)
             head = [try Linear(base.scoped("pooler.dense"), in: C, out: C),
                     try Linear(weights.scoped("classifier"), in: C, out: config.labelCount)]
         } else {
             let base = weights.scoped(weights.contains("roberta.embeddings.word_embeddings.weight") ? "roberta" : "xlm-roberta")
-            encoder = try Encoder(base, config)
+            encoder = try Encoder(base, config, firstTokens: true)
             head = [try Linear(weights.scoped("classifier.dense"), in: C, out: C),
                     try Linear(weights.scoped("classifier.out_proj"), in: C, out: config.labelCount)]
         }

@@ -101,8 +101,12 @@ struct Encoder: Sendable {
     let tokenTypeEmbeddings: [Float] // (typeVocab, C)
     let embeddingNorm: LayerNormParams
     let layers: [EncoderLayer]
+    /// The last layer's first-token attention without keys or values, for `firstTokensOnly` (nil: they are formed).
+    let lastFirstTokenAttention: FirstTokenAttention?
 
-    init(_ w: Weights, _ config: TransformerConfig) throws(LoadError) {
+    /// `firstTokens`: the caller reads first tokens only (a cross-encoder), so the last layer's attention gets
+    /// the form that needs no keys or values (FirstTokenAttention) where the packed GEMM runs.
+    init(_ w: Weights, _ config: TransformerConfig, firstTokens: Bool = false) throws(LoadError) {
         Parallel.configureBLAS
         self.config = config
         let C = config.hiddenSize
@@ -115,6 +119,15 @@ struct Encoder: Sendable {
             layers.append(try EncoderLayer(w.scoped("encoder.layer.\(i)"), config))
         }
         self.layers = layers
+        if firstTokens, config.layerCount > 0 {
+            let a = w.scoped("encoder.layer.\(config.layerCount - 1).attention.self")
+            lastFirstTokenAttention = FirstTokenAttention(
+                key: try a.tensor("key.weight", shape: [C, C]), keyBias: try a.tensor("key.bias", shape: [C]),
+                value: try a.tensor("value.weight", shape: [C, C]), valueBias: try a.tensor("value.bias", shape: [C]),
+                heads: config.headCount, headSize: config.headSize)
+        } else {
+            lastFirstTokenAttention = nil
+        }
     }
 
     /// Position ids of one sequence. BERT: 0..<L. RoBERTa (create_position_ids_from_input_ids): real tokens count
@@ -139,9 +152,10 @@ struct Encoder: Sendable {
     /// - Throws: `EngineError.tokenOutOfRange` when a token id does not fit the embedding table.
     ///
     /// With `firstTokensOnly` the result is (B, C), each sequence's first token, all a classification head reads:
-    /// the last layer computes keys and values for every token but its attention, output projection and
-    /// feed-forward for the first tokens only. Those last steps run once for the whole batch after the groups
-    /// (a group holds a few sequences, too few rows to be worth a pass over the layer's weights each).
+    /// the last layer's attention runs for the first tokens only (over every token: without forming keys and
+    /// values when the encoder was made with `firstTokens`, see FirstTokenAttention), and so do its output
+    /// projection and feed-forward. Those last steps run once for the whole batch after the groups (a group holds
+    /// a few sequences, too few rows to be worth a pass over the layer's weights each).
     func callAsFunction(_ batch: PackedBatch, firstTokensOnly: Bool = false, split: Split = .automatic)
         throws(EngineError) -> [Float]
     {
@@ -190,7 +204,7 @@ struct Encoder: Sendable {
     /// A batch of fewer groups than twice the cores is instead one part whose every operation is split across the
     /// cores (`parallel` true). Either way every row goes through the same kernels in the same order, so the
     /// results do not depend on the split.
-    private func forEachPart(_ batch: PackedBatch, split: Split,
+    private func forEachPart(_ batch: PackedBatch, split: Split, firstTokens: Bool = false,
                              _ body: @escaping @Sendable (PackedBatch, Range<Int>, LayerScratch, Bool) -> Void) {
         let B = batch.sequenceCount
         if B == 0 { return }
@@ -204,12 +218,15 @@ struct Encoder: Sendable {
         case .operations: groups = []
         }
         if groups.isEmpty {
-            body(batch, 0..<B, LayerScratch(tokens: batch.tokenCount, sequences: B, config: config), workers > 1)
+            body(batch, 0..<B, LayerScratch(tokens: batch.tokenCount, sequences: B, config: config, firstTokens: firstTokens),
+                 workers > 1)
             return
         }
         let tokens = groups.map { batch.offsets[$0.upperBound] - batch.offsets[$0.lowerBound] }.max() ?? 0
         let sequences = groups.map(\.count).max() ?? 0
-        let scratches = (0..<workers).map { _ in LayerScratch(tokens: tokens, sequences: sequences, config: config) }
+        let scratches = (0..<workers).map { _ in
+            LayerScratch(tokens: tokens, sequences: sequences, config: config, firstTokens: firstTokens)
+        }
         let next = GroupCounter()
         let chosen = groups
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -244,7 +261,7 @@ struct Encoder: Sendable {
         guard B > 0, batch.tokenCount > 0 else { return [Float](repeating: 0, count: B * C) }
         let tail = FirstTokenScratch(sequences: B, config: config)   // first: residual; context: attention
         let residual = SharedPointer(tail.first), context = SharedPointer(tail.context)
-        forEachPart(batch, split: split) { part, sequences, scratch, parallel in
+        forEachPart(batch, split: split, firstTokens: true) { part, sequences, scratch, parallel in
             let x = scratch.x, r0 = sequences.lowerBound * C
             embed(part, scratch: scratch, parallel: parallel)
             for layer in layers.dropLast() { run(layer, x: x, batch: part, scratch: scratch, parallel: parallel) }
@@ -317,11 +334,22 @@ struct Encoder: Sendable {
     }
 
     /// The last layer's attention for the first token of each sequence only: reads x (T, C) and the first tokens'
-    /// rows of it in scratch.first (B, C), writes scratch.context (B, C). Keys and values are computed for every
-    /// token, queries only for the first tokens (where the packed GEMM can take the QKV weight's columns apart).
+    /// rows of it in scratch.first (B, C), writes scratch.context (B, C). Queries only for the first tokens, and
+    /// then FirstTokenAttention, which forms no keys or values; without the packed GEMM, keys and values for every
+    /// token (queries too where the packed GEMM can take the QKV weight's columns apart).
     private func attendFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
                                    scratch: LayerScratch, parallel: Bool) {
         let T = paddedRows(batch.tokenCount), C = config.hiddenSize, qkv = scratch.qkv
+        if let keyFree = lastFirstTokenAttention, let heads = scratch.heads, let packed = layer.qkv.packed,
+           let bias = layer.qkv.bias {
+            let q = scratch.hidden   // (B, C), free until the rest of the layer
+            bias.withUnsafeBufferPointer { b in
+                packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: b.baseAddress!, outputs: 0..<C,
+                                into: q, ldy: C)   // queries of the first tokens
+            }
+            keyFree(queries: q, x: x, batch: batch, scale: scale, scratch: heads, context: scratch.context)
+            return
+        }
         var queries: UnsafePointer<Float>?
         if let packed = layer.qkv.packed, C % PackedWeight.panelWidth == 0, let bias = layer.qkv.bias {
             let q = scratch.hidden   // (B, C), free until the rest of the layer
@@ -374,8 +402,9 @@ final class LayerScratch: @unchecked Sendable {
     let context: UnsafeMutablePointer<Float>  // (T, C)
     let hidden: UnsafeMutablePointer<Float>   // (T, C)
     let inner: UnsafeMutablePointer<Float>    // (T, I)
+    let heads: UnsafeMutablePointer<Float>?   // FirstTokenAttention's scratch, when the group reads first tokens only
 
-    init(tokens T: Int, sequences B: Int, config: TransformerConfig) {
+    init(tokens T: Int, sequences B: Int, config: TransformerConfig, firstTokens: Bool = false) {
         let C = config.hiddenSize, I = config.intermediateSize, rows = scratchRows(max(T, B))
         x = zeroedFloats(rows * C)
         first = zeroedFloats(rows * C)
@@ -383,6 +412,8 @@ final class LayerScratch: @unchecked Sendable {
         context = zeroedFloats(rows * C)
         hidden = zeroedFloats(rows * C)
         inner = zeroedFloats(rows * I)
+        heads = firstTokens ? zeroedFloats(FirstTokenAttention.scratchCount(sequences: B, longest: T, heads: config.headCount,
+                                                                             hidden: C)) : nil
     }
 
     deinit {
@@ -392,6 +423,7 @@ final class LayerScratch: @unchecked Sendable {
         context.deallocate()
         hidden.deallocate()
         inner.deallocate()
+        heads?.deallocate()
     }
 }
 

