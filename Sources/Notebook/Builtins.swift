@@ -40,7 +40,7 @@ struct CallArguments {
     }
 
     func wrongType(_ what: String, _ got: Value, at range: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic("\(function): expected \(what), got a \(got.typeName)", at: range, hint: hint)
+        Diagnostic("\(function): expected \(what), got \(got.describedType)", at: range, hint: hint)
     }
 
     func int(_ name: String, default value: Int) throws -> Int {

@@ -75,7 +75,7 @@ struct FormatSpec: Sendable, Equatable {
         case (.bool, nil), (.list, nil), (.pair, nil), (.record, nil), (.matrix, nil), (.model, nil), (.none, nil):
             body = value.printed
         default:
-            throw ValueError("format spec '\(String(type ?? "?"))' cannot format a \(value.typeName)")
+            throw ValueError("format spec '\(String(type ?? "?"))' cannot format \(value.describedType)")
         }
         return pad(body, numeric: value.number != nil)
     }

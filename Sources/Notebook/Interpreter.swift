@@ -52,13 +52,13 @@ struct Interpreter {
             case .forLoop(let names, let sequenceExpr, let body, let range):
                 let sequence = try evaluate(sequenceExpr)
                 guard let items = sequence.elements else {
-                    throw Diagnostic("cannot loop over a \(sequence.typeName)", at: sequenceExpr.range,
+                    throw Diagnostic("cannot loop over \(sequence.describedType)", at: sequenceExpr.range,
                                      hint: "loop over a list, range(n) or enumerate(list)")
                 }
                 for item in items {
                     if names.count == 2 {
                         guard let parts = item.elements, parts.count == 2 else {
-                            throw Diagnostic("cannot unpack a \(item.typeName) into two names", at: range,
+                            throw Diagnostic("cannot unpack \(item.describedType) into two names", at: range,
                                              hint: "two loop variables need pairs, e.g. enumerate(list) or zip(a, b)")
                         }
                         variables[names[0]] = parts[0]
@@ -120,7 +120,7 @@ struct Interpreter {
         case .field(let base, let name, let range):
             let value = try evaluate(base)
             guard case .record(let fields) = value else {
-                throw Diagnostic("a \(value.typeName) has no field '\(name)'", at: range)
+                throw Diagnostic("\(value.describedType) has no field '\(name)'", at: range)
             }
             guard let field = fields.first(where: { $0.0 == name }) else {
                 throw Diagnostic("no field '\(name)'", at: range,
@@ -151,17 +151,17 @@ struct Interpreter {
             return field.1
         }
         guard case .int(let i) = index else {
-            throw Diagnostic("index must be an integer, got a \(index.typeName)", at: indexExpr.range)
+            throw Diagnostic("index must be an integer, got \(index.describedType)", at: indexExpr.range)
         }
         guard let count = value.count, value.elements != nil || {
             if case .matrix = value { return true }
             return false
         }() else {
-            throw Diagnostic("cannot index a \(value.typeName)", at: base.range)
+            throw Diagnostic("cannot index \(value.describedType)", at: base.range)
         }
         let k = i < 0 ? count + i : i
         guard k >= 0, k < count else {
-            throw Diagnostic("index \(i) out of range for a \(value.typeName) of \(count) element\(count == 1 ? "" : "s")",
+            throw Diagnostic("index \(i) out of range for \(value.describedType) of \(count) element\(count == 1 ? "" : "s")",
                              at: indexExpr.range, hint: count == 0 ? "it is empty" : "valid indices are 0...\(count - 1)")
         }
         switch value {
@@ -169,7 +169,7 @@ struct Interpreter {
         case .list(let items): return items[k]
         case .pair(let a, let b): return k == 0 ? a : b
         case .string(let s): return .string(String(s[s.index(s.startIndex, offsetBy: k)]))
-        default: throw Diagnostic("cannot index a \(value.typeName)", at: base.range)
+        default: throw Diagnostic("cannot index \(value.describedType)", at: base.range)
         }
     }
 }

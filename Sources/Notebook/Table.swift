@@ -6,7 +6,7 @@ enum Table {
         var header: [String]
         var body: [[String]]
         guard let items = value.elements else {
-            throw ValueError("table needs a matrix or a list, got a \(value.typeName)")
+            throw ValueError("table needs a matrix or a list, got \(value.describedType)")
         }
         func cell(_ v: Value) throws -> String {
             if case .float = v { return try spec.format(v) }

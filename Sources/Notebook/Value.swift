@@ -60,6 +60,15 @@ indirect enum Value: Sendable {
         }
     }
 
+    /// The type name with its article, for messages: "an integer", "a list", "nothing".
+    var describedType: String {
+        switch self {
+        case .none: return "nothing"
+        case .int: return "an integer"
+        default: return "a \(typeName)"
+        }
+    }
+
     /// The elements of anything iterable: lists, pairs, matrix rows, record values.
     var elements: [Value]? {
         switch self {

@@ -119,7 +119,7 @@ struct CountingEngine: Engine {
         ("throughput(bi, sentences, repeat=1001)",
          "example.md:6:27: error: throughput: repeat must be between 1 and 1000, got 1001"),
         ("throughput(bi, sentences, repeat=-1)",
-         "example.md:6:27: error: throughput: expected a non-negative integer for repeat, got a integer"),
+         "example.md:6:27: error: throughput: expected a non-negative integer for repeat, got an integer"),
         ("throughput(bi, sentences, repeats=3)",
          "example.md:6:27: error: throughput has no option 'repeats'\n  hint: did you mean 'repeat'?"),
         ("throughput(bi)",
@@ -131,7 +131,7 @@ struct CountingEngine: Engine {
         ("throughput(ce, sentences)",
          "example.md:6:16: error: throughput: expected a list of (string, string) pairs, got a string\n  hint: zip(list1, list2) makes pairs"),
         ("throughput(bi, 42)",
-         "example.md:6:16: error: throughput: expected sentences or (sentence, sentence) pairs for a bi-encoder, got a integer"),
+         "example.md:6:16: error: throughput: expected sentences or (sentence, sentence) pairs for a bi-encoder, got an integer"),
     ])
     func errorsPointAtTheArgument(_ call: String, _ expected: String) {
         #expect(Self.run(call).diagnostics.first?.description == expected)
