@@ -22,6 +22,7 @@ import Testing
     @Test func missingTensorIsNamed() throws {
         // A config that asks for one more layer than the weights hold.
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try edit(dir.appendingPathComponent("config.json"), "\"num_hidden_layers\": 2", "\"num_hidden_layers\": 3")
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("encoder.layer.2.attention.self.query.weight"), "\(message)")
@@ -30,6 +31,7 @@ import Testing
 
     @Test func wrongShapeIsNamed() throws {
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try edit(dir.appendingPathComponent("config.json"), "\"intermediate_size\": 64", "\"intermediate_size\": 65")
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("intermediate.dense.weight"), "\(message)")
@@ -38,6 +40,7 @@ import Testing
 
     @Test func pickleOnlyIsRefused() throws {
         let dir = try Fixtures.scratchCopy("bert-plain-bf16")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try FileManager.default.removeItem(at: dir.appendingPathComponent("model.safetensors"))
         try Data([0x80, 0x02, 0x7D]).write(to: dir.appendingPathComponent("pytorch_model.bin"))
         let message = loadError { _ = try BiEncoder(directory: dir) }
@@ -46,6 +49,7 @@ import Testing
 
     @Test func pickleRenamedToSafetensorsGetsAHeaderError() throws {
         let dir = try Fixtures.scratchCopy("bert-plain-bf16")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try Data([0x80, 0x02, 0x7D, 0x71, 0x00, 0x28, 0x58, 0x01, 0x00, 0x00, 0x00, 0x61]).write(to: dir.appendingPathComponent("model.safetensors"))
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("model.safetensors"), "\(message)")
@@ -53,6 +57,7 @@ import Testing
 
     @Test func unsupportedArchitectureListsSupported() throws {
         let dir = try Fixtures.scratchCopy("bert-plain-bf16")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try edit(dir.appendingPathComponent("config.json"), "\"model_type\": \"bert\"", "\"model_type\": \"gpt2\"")
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("gpt2") && message.contains("roberta"), "\(message)")
@@ -62,6 +67,7 @@ import Testing
 
     @Test func corruptTokenizerNamesTheFile() throws {
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         let url = dir.appendingPathComponent("tokenizer.json")
         var data = try Data(contentsOf: url)
         data = data.prefix(data.count / 2)
@@ -72,6 +78,7 @@ import Testing
 
     @Test func corruptConfigNamesTheFile() throws {
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try Data("{\"hidden_size\": ".utf8).write(to: dir.appendingPathComponent("config.json"))
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("config.json"), "\(message)")
@@ -79,6 +86,7 @@ import Testing
 
     @Test func remoteCodeIsIgnored() throws {
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try edit(dir.appendingPathComponent("config.json"), "\"model_type\": \"bert\"",
                  "\"model_type\": \"bert\", \"auto_map\": {\"AutoModel\": \"evil.Model\"}, \"trust_remote_code\": true")
         _ = try BiEncoder(directory: dir)
@@ -86,6 +94,7 @@ import Testing
 
     @Test func modulesJSONPathsStayInside() throws {
         let dir = try Fixtures.scratchCopy("bert-mean-normalize")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try edit(dir.appendingPathComponent("modules.json"), "\"1_Pooling\"", "\"../../etc\"")
         let message = loadError { _ = try BiEncoder(directory: dir) }
         #expect(message.contains("leaves the model folder"), "\(message)")

@@ -77,7 +77,9 @@ func expectError(
     }
 }
 
-/// Loads `bytes` and expects success.
+/// Loads `bytes` and expects success. The file is removed once mapped (the mapping outlives the name).
 func load(_ bytes: [UInt8], name: String = "ok.safetensors") throws -> SafetensorsFile {
-    try SafetensorsFile(url: try ST.write(bytes, name: name))
+    let url = try ST.write(bytes, name: name)
+    defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+    return try SafetensorsFile(url: url)
 }
