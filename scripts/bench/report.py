@@ -168,6 +168,12 @@ def write(res, docs):
     for case, e in ge["cases"].items():
         L.append(f"| {case.replace('_', '-')} | {e['quill_gflops']:.1f} | {e['fraction_of_avx2_peak']:.0%} | "
                  f"{e['fraction_of_avx512_peak']:.0%} | {e['st_gflops']:.1f} | {e['ort_gflops']:.1f} |")
+    if "cross_encoder" in ge["cases"]:
+        L.append("")
+        L.append("The cross-encoder row counts a whole encoder pass for every engine. Quill's last layer runs for each "
+                 "pair's first token only (its queries, attention, output projection and feed-forward; no keys or values, "
+                 "see Sources/Models/FirstTokenAttention.swift), about a sixth of the pass skipped, so its figure there is the "
+                 "rate the whole pass would need; its kernels execute about five sixths of it.")
     L.append("")
 
     g = res.get("growth")
