@@ -254,14 +254,14 @@ struct Encoder: Sendable {
     }
 
     /// First tokens out of the last layer, (B, C): each group runs every layer but the last, then the last one's
-    /// keys, values and first-token attention, leaving its rows of the residual and of the attention in two
+    /// first-token attention (attendFirstTokens), leaving its rows of the residual and of the attention in two
     /// batch-wide matrices; the rest of the last layer then runs on those B rows at once.
     private func firstTokens(_ batch: PackedBatch, split: Split) -> [Float] {
         let B = batch.sequenceCount, C = config.hiddenSize
         guard B > 0, batch.tokenCount > 0 else { return [Float](repeating: 0, count: B * C) }
         let tail = FirstTokenScratch(sequences: B, config: config)   // first: residual; context: attention
         let residual = SharedPointer(tail.first), context = SharedPointer(tail.context)
-        forEachPart(batch, split: split, firstTokens: true) { part, sequences, scratch, parallel in
+        forEachPart(batch, split: split, firstTokens: lastFirstTokenAttention != nil) { part, sequences, scratch, parallel in
             let x = scratch.x, r0 = sequences.lowerBound * C
             embed(part, scratch: scratch, parallel: parallel)
             for layer in layers.dropLast() { run(layer, x: x, batch: part, scratch: scratch, parallel: parallel) }
@@ -334,9 +334,10 @@ struct Encoder: Sendable {
     }
 
     /// The last layer's attention for the first token of each sequence only: reads x (T, C) and the first tokens'
-    /// rows of it in scratch.first (B, C), writes scratch.context (B, C). Queries only for the first tokens, and
-    /// then FirstTokenAttention, which forms no keys or values; without the packed GEMM, keys and values for every
-    /// token (queries too where the packed GEMM can take the QKV weight's columns apart).
+    /// rows of it in scratch.first (B, C), writes scratch.context (B, C). With `lastFirstTokenAttention` (an
+    /// encoder made with `firstTokens` where the packed GEMM runs): queries for the first tokens, then no keys or
+    /// values at all. Otherwise keys and values for every token, and queries for the first tokens only where the
+    /// packed GEMM can take the QKV weight's columns apart (else for every token).
     private func attendFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
                                    scratch: LayerScratch, parallel: Bool) {
         let T = paddedRows(batch.tokenCount), C = config.hiddenSize, qkv = scratch.qkv
@@ -347,6 +348,8 @@ struct Encoder: Sendable {
                 packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: b.baseAddress!, outputs: 0..<C,
                                 into: q, ldy: C)   // queries of the first tokens
             }
+            // On one core even for a batch split by operations: about 2·H·C multiply-adds per token and 2·C² per
+            // sequence, a few percent of one layer's products.
             keyFree(queries: q, x: x, batch: batch, scale: scale, scratch: heads, context: scratch.context)
             return
         }

@@ -66,6 +66,8 @@ struct FirstTokenAttention: Sendable {
         let qk = scratch, xbar = scratch + rows * H * C, qb = xbar + rows * H * C, scores = qb + rows * H
         // qk[s][h] = Wk_hᵀ q_h: (Bp, C) per head, side by side in rows of H·C
         for h in 0..<H { keys[h].multiply(queries + h * D, lda: C, rows: rows, bias: nil, into: qk + h * C, ldy: H * C) }
+        // qb = q_h · bk_h adds one constant to all of a head's scores, which the softmax cancels; it stays so that
+        // the scores have the reference's values (and its exp the reference's arguments).
         keyBias.withUnsafeBufferPointer { bk in
             for s in 0..<B {
                 for h in 0..<H {

@@ -45,7 +45,8 @@ struct CallArguments {
 
     func int(_ name: String, default value: Int) throws -> Int {
         guard let (v, range) = keyword(name) else { return value }
-        guard case .int(let i) = v, i >= 0 else { throw wrongType("a non-negative integer for \(name)", v, at: range) }
+        guard case .int(let i) = v else { throw wrongType("a non-negative integer for \(name)", v, at: range) }
+        guard i >= 0 else { throw Diagnostic("\(function): \(name) must not be negative, got \(i)", at: range) }
         return i
     }
 

@@ -119,7 +119,7 @@ struct CountingEngine: Engine {
         ("throughput(bi, sentences, repeat=1001)",
          "example.md:6:27: error: throughput: repeat must be between 1 and 1000, got 1001"),
         ("throughput(bi, sentences, repeat=-1)",
-         "example.md:6:27: error: throughput: expected a non-negative integer for repeat, got an integer"),
+         "example.md:6:27: error: throughput: repeat must not be negative, got -1"),
         ("throughput(bi, sentences, repeats=3)",
          "example.md:6:27: error: throughput has no option 'repeats'\n  hint: did you mean 'repeat'?"),
         ("throughput(bi)",
