@@ -5,12 +5,10 @@ import Tensors
 
 /// qkv: (T, 3C) with query, key and value side by side in each row; context: (T, C), written. With
 /// `firstQueryOnly`, only each sequence's first token attends (keys and values still span the sequence) and
-/// context is (B, C), one row per sequence: all a classification head on the first token needs. Its queries are
-/// then read from `firstQueries` (B, C) when given, instead of from qkv.
+/// context is (B, C), one row per sequence: all a classification head on the first token needs.
 func attention(
     qkv: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, batch: PackedBatch,
-    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false,
-    firstQueries: UnsafePointer<Float>? = nil, parallel: Bool = true
+    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false, parallel: Bool = true
 ) {
     let C = H * D
     let ld = 3 * C
@@ -21,7 +19,6 @@ func attention(
     let workers = parallel ? min(Parallel.workers, items) : min(1, items)
     if workers == 0 { return }
     let qkvShared = SharedPointer(qkv), contextShared = SharedPointer(context)
-    let queriesShared = firstQueryOnly ? firstQueries.map { SharedPointer(mutating: $0) } : nil
     let work: @Sendable (Int) -> Void = { worker in
         let qkv = qkvShared.pointer, context = contextShared.pointer
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: attentionScratchCount(keys: longest, headSize: D))
@@ -33,9 +30,8 @@ func attention(
             let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
             if L == 0 { continue }
             let row = qkv + r0 * ld + h * D
-            let q = queriesShared.map { $0.pointer + s * C + h * D } ?? row   // one query row: its stride is unused
             // context (queries, D) = softmax(scale · Q Kᵀ) · V over this sequence's L tokens
-            attentionHead(q: q, k: row + C, v: row + 2 * C, ld: ld, out: context + (firstQueryOnly ? s : r0) * C + h * D, ldo: C,
+            attentionHead(q: row, k: row + C, v: row + 2 * C, ld: ld, out: context + (firstQueryOnly ? s : r0) * C + h * D, ldo: C,
                           queries: firstQueryOnly ? 1 : L, keys: L, headSize: D, scale: scale, scratch: scratch)
         }
     }

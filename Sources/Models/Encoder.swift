@@ -336,41 +336,33 @@ struct Encoder: Sendable {
     /// The last layer's attention for the first token of each sequence only: reads x (T, C) and the first tokens'
     /// rows of it in scratch.first (B, C), writes scratch.context (B, C). With `lastFirstTokenAttention` (an
     /// encoder made with `firstTokens` where the packed GEMM runs): queries for the first tokens, then no keys or
-    /// values at all. Otherwise keys and values for every token, and queries for the first tokens only where the
-    /// packed GEMM can take the QKV weight's columns apart (else for every token).
+    /// values at all. Otherwise (no packed GEMM) queries, keys and values for every token, and attention for the
+    /// first ones.
     private func attendFirstTokens(_ layer: EncoderLayer, x: UnsafeMutablePointer<Float>, batch: PackedBatch,
                                    scratch: LayerScratch, parallel: Bool) {
-        let T = paddedRows(batch.tokenCount), C = config.hiddenSize, qkv = scratch.qkv
-        if let keyFree = lastFirstTokenAttention, let heads = scratch.heads, let packed = layer.qkv.packed,
-           let bias = layer.qkv.bias {
-            let q = scratch.hidden   // (B, C), free until the rest of the layer
-            bias.withUnsafeBufferPointer { b in
-                packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: b.baseAddress!, outputs: 0..<C,
-                                into: q, ldy: C)   // queries of the first tokens
-            }
+        if let keyFree = lastFirstTokenAttention, let heads = scratch.heads,
+           let queries = firstQueries(layer, batch: batch, scratch: scratch) {
             // On one core even for a batch split by operations: about 2·H·C multiply-adds per token and 2·C² per
             // sequence, a few percent of one layer's products.
-            keyFree(queries: q, x: x, batch: batch, scale: scale, scratch: heads, context: scratch.context)
+            keyFree(queries: queries, x: x, batch: batch, scale: scale, scratch: heads, context: scratch.context)
             return
         }
-        var queries: UnsafePointer<Float>?
-        if let packed = layer.qkv.packed, C % PackedWeight.panelWidth == 0, let bias = layer.qkv.bias {
-            let q = scratch.hidden   // (B, C), free until the rest of the layer
-            bias.withUnsafeBufferPointer { b in
-                let xs = SharedPointer(x), out = SharedPointer(qkv), bs = SharedPointer(mutating: b.baseAddress!)
-                Parallel.forEachChunk(T, work: T * C * 2 * C, parallel: parallel, multipleOf: PackedWeight.rowTile) { r0, n in
-                    packed.multiply(xs.pointer + r0 * C, rows: n, bias: bs.pointer, outputs: C..<3 * C,
-                                    into: out.pointer + r0 * 3 * C + C, ldy: 3 * C)   // keys and values: qkv's columns C..<3C
-                }
-                packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: bs.pointer, outputs: 0..<C,
-                                into: q, ldy: C)   // queries of the first tokens, (B, C)
-            }
-            queries = UnsafePointer(q)
-        } else {
-            layer.qkv.apply(x, rows: T, into: qkv, parallel: parallel)   // (T, 3C)
-        }
+        let qkv = scratch.qkv
+        layer.qkv.apply(x, rows: paddedRows(batch.tokenCount), into: qkv, parallel: parallel)   // (T, 3C)
         attention(qkv: qkv, context: scratch.context, batch: batch, heads: config.headCount, headSize: config.headSize,
-                  scale: scale, firstQueryOnly: true, firstQueries: queries, parallel: parallel)   // (B, C)
+                  scale: scale, firstQueryOnly: true, parallel: parallel)   // (B, C)
+    }
+
+    /// The first tokens' queries, (B, C) in scratch.hidden (free until the rest of the layer): the packed GEMM on
+    /// the QKV weight's first C outputs for scratch.first's rows. Nil without the packed GEMM.
+    private func firstQueries(_ layer: EncoderLayer, batch: PackedBatch, scratch: LayerScratch) -> UnsafePointer<Float>? {
+        guard let packed = layer.qkv.packed, let bias = layer.qkv.bias else { return nil }
+        let C = config.hiddenSize
+        bias.withUnsafeBufferPointer { b in
+            packed.multiply(scratch.first, rows: paddedRows(batch.sequenceCount), bias: b.baseAddress!, outputs: 0..<C,
+                            into: scratch.hidden, ldy: C)
+        }
+        return UnsafePointer(scratch.hidden)
     }
 
     /// The rest of the last layer on B first-token rows: scratch.first holds their residual (x) and
@@ -458,13 +450,13 @@ final class FirstTokenScratch: @unchecked Sendable {
 /// that no product ends in a partial tile (which the GEMM would copy into a padded tile for every panel). The extra
 /// rows are scratch that no sequence owns: they hold finite leftovers, go through the row-wise operations like any
 /// row, and attention and the results never read them.
-private func paddedRows(_ rows: Int) -> Int {
+func paddedRows(_ rows: Int) -> Int {
     let tile = PackedWeight.rowTile
     return (rows + tile - 1) / tile * tile
 }
 
 /// Rows of a scratch buffer for `count` rows: paddedRows, at least one tile.
-private func scratchRows(_ count: Int) -> Int { paddedRows(max(count, 1)) }
+func scratchRows(_ count: Int) -> Int { paddedRows(max(count, 1)) }
 
 /// A buffer of zeros to start, so every row a product reads is finite.
 private func zeroedFloats(_ count: Int) -> UnsafeMutablePointer<Float> {

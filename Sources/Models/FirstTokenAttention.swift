@@ -49,7 +49,7 @@ struct FirstTokenAttention: Sendable {
 
     /// Floats of scratch for a group of `sequences` sequences of at most `longest` tokens each.
     static func scratchCount(sequences: Int, longest: Int, heads H: Int, hidden C: Int) -> Int {
-        let rows = (max(sequences, 1) + PackedWeight.rowTile - 1) / PackedWeight.rowTile * PackedWeight.rowTile
+        let rows = scratchRows(sequences)
         return 2 * rows * H * C + rows * H + H * max(longest, 1)
     }
 
@@ -62,7 +62,7 @@ struct FirstTokenAttention: Sendable {
     func callAsFunction(queries: UnsafePointer<Float>, x: UnsafePointer<Float>, batch: PackedBatch, scale: Float,
                         scratch: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>) {
         let H = heads, D = headSize, C = H * D, B = batch.sequenceCount
-        let rows = (B + PackedWeight.rowTile - 1) / PackedWeight.rowTile * PackedWeight.rowTile
+        let rows = paddedRows(B)
         let qk = scratch, xbar = scratch + rows * H * C, qb = xbar + rows * H * C, scores = qb + rows * H
         // qk[s][h] = Wk_hᵀ q_h: (Bp, C) per head, side by side in rows of H·C
         for h in 0..<H { keys[h].multiply(queries + h * D, lda: C, rows: rows, bias: nil, into: qk + h * C, ldy: H * C) }

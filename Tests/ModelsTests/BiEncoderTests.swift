@@ -223,7 +223,7 @@ import JSON
 @Suite struct LinearPathsTests {
     @Test func packedAndBLASAgreeWithTheReference() {
         var rng = SeededGenerator(seed: 12345)
-        func next() -> Float { Float(rng.next() >> 40) / Float(1 << 24) * 2 - 1 }
+        func next() -> Float { rng.nextSigned() }
         let rows = 37, inF = 70, outF = 100
         let w = (0..<(inF * outF)).map { _ in next() }, b = (0..<outF).map { _ in next() }
         let x = (0..<(rows * inF)).map { _ in next() }

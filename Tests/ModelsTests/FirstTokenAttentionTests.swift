@@ -84,7 +84,7 @@ import Tensors
         let (C, H) = shape, D = C / H
         var rng = SeededGenerator(seed: UInt64(C * 31 + H))
         func uniform(_ n: Int, _ a: Float) -> [Float] {
-            (0..<n).map { _ in (Float(rng.next() >> 40) / Float(1 << 24) * 2 - 1) * a }
+            (0..<n).map { _ in rng.nextSigned() * a }
         }
         let wk = uniform(C * C, 0.2), bk = uniform(C, 0.5), wv = uniform(C * C, 0.2), bv = uniform(C, 0.5)
         let attention = try #require(FirstTokenAttention(key: wk, keyBias: bk, value: wv, valueBias: bv, heads: H, headSize: D))

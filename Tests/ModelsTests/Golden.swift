@@ -12,6 +12,9 @@ struct SeededGenerator: RandomNumberGenerator {
         state = state &* 6364136223846793005 &+ 1442695040888963407
         return state
     }
+
+    /// A Float in [-1, 1), from the top 24 bits.
+    mutating func nextSigned() -> Float { Float(next() >> 40) / Float(1 << 24) * 2 - 1 }
 }
 
 enum Fixtures {
