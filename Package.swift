@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // System libraries from Debian: libcmark-dev and libopenblas-dev.
@@ -29,6 +31,11 @@ let package = Package(
         .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
         // Optimized even in debug builds: it hashes every downloaded byte (SHA-256), and tests move an 87 MB model.
         .target(name: "Hub", swiftSettings: [.unsafeFlags(["-O"])]),
+        // The cell language: a subset of Python 3.11 and the sentence-transformers API, with no Python at run time.
+        .target(
+            name: "QuillPython",
+            dependencies: ["JSON", .product(name: "BigInt", package: "BigInt"),
+                           .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Notebook", dependencies: ["CommonMark", "Models", "Hub"]),
         .executableTarget(
             name: "CLI",
@@ -40,6 +47,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "JSON"], resources: [.copy("Fixtures")]),
     ]
