@@ -18,7 +18,7 @@ public protocol Context: AnyObject {
     func less(_ a: Value, _ b: Value) throws -> Bool
     /// `obj.name` and `obj[index]` (used by `str.format`'s `{0.name}` and `{0[key]}` fields).
     func attribute(_ value: Value, _ name: String) throws -> Value
-    func subscript(_ value: Value, _ index: Value) throws -> Value
+    func item(_ value: Value, _ index: Value) throws -> Value
     /// The items of any iterable (`list(x)`): TypeError "'int' object is not iterable" otherwise.
     func iterate(_ value: Value) throws -> [Value]
     /// Appends to the cell's printed output (stdout). Throws when the output limit is reached.
