@@ -171,13 +171,15 @@ extension SyntaxParser {
                 stack.append(c)
             case UInt8(ascii: "#"):
                 throw PyError(.exception("SyntaxError"), "f-string expression part cannot include '#'")
-            case UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "}"), UInt8(ascii: "="), UInt8(ascii: "<"),
-                 UInt8(ascii: ">") where stack.isEmpty:
-                if j + 1 < end, src[j + 1] == UInt8(ascii: "="), c != UInt8(ascii: ":"), c != UInt8(ascii: "}") {
+            case UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                guard stack.isEmpty else { break }
+                if j + 1 < end, src[j + 1] == UInt8(ascii: "="), c != UInt8(ascii: ":") {
                     j += 2
                     continue
                 }
                 if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { break }
+                return j
+            case UInt8(ascii: "}") where stack.isEmpty:
                 return j
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                 guard let open = stack.popLast() else {

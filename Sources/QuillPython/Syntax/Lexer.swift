@@ -157,7 +157,7 @@ struct Lexer {
                 if col != indents[indents.count - 1] {
                     var lineEnd = i
                     while lineEnd < end, src[lineEnd] != 0x0A { lineEnd += 1 }
-                    fail("unindent does not match any outer indentation level", at: loc(lineEnd + 1),
+                    fail("unindent does not match any outer indentation level", at: loc(lineEnd),
                          type: "IndentationError")
                     return false
                 }

@@ -151,7 +151,9 @@ struct SyntaxParser {
         if error.exceptionType == "SyntaxError" || error.exceptionType == "IndentationError"
             || error.exceptionType == "TabError" || error.kind == .unsupported {
             if !unclosed { return lexical }
-            if let at = error.loc, let open = lexical.loc, at.line > open.line { return lexical }
+            // CPython compares with the line of the last token it read, not the error's own line.
+            let reached = max(error.loc?.line ?? 0, tok.loc.line)
+            if let open = lexical.loc, reached > open.line { return lexical }
         }
         return error
     }

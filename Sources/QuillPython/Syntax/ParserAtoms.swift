@@ -176,11 +176,21 @@ extension SyntaxParser {
                 entries.append((nil, try parseBitwiseOr()))
             } else {
                 let key = try parseStarNamedExpression()
-                guard acceptOp(":") else {
+                guard tok.isOp(":") else {
                     if isFirst, tok.isOp(",") || tok.isOp("}") || tok.isKeyword("for") || tok.isKeyword("async") {
                         throw Unsupported.sets(at: open.loc)
                     }
-                    throw isFirst ? elementError(after: key) : invalidSyntax()
+                    if isFirst || !(tok.isOp(",") || tok.isOp("}")) { throw elementError(after: key) }
+                    // CPython points at the key's last character.
+                    let end = previousEnd
+                    throw syntaxError("':' expected after dictionary key", at: Loc(line: end.line, column: end.column - 1))
+                }
+                let colon = advance()
+                if tok.isOp("}") || tok.isOp(",") {
+                    throw syntaxError("expression expected after dictionary key and ':'", at: colon.loc)
+                }
+                if tok.isOp("*") {
+                    throw syntaxError("cannot use a starred expression in a dictionary value", at: tok.loc)
                 }
                 let value = try parseExpression()
                 if isFirst && (tok.isKeyword("for") || tok.isKeyword("async")) {
@@ -205,7 +215,7 @@ extension SyntaxParser {
             advance()
             let target = try parseTargetList()
             try checkTarget(target, .forTarget)
-            guard acceptKeyword("in") else { throw invalidSyntax() }
+            guard acceptKeyword("in") else { throw elementError(after: target) }
             let iterable = try parseDisjunction()
             var conditions: [Expr] = []
             while acceptKeyword("if") { conditions.append(try parseDisjunction()) }

@@ -125,7 +125,9 @@ extension SyntaxParser {
                 keywordOnly = true
                 if tok.isOp(",") || tok.isOp(closer) {
                     if tok.isOp(closer) || peek().isOp(closer) || peek().isOp("**") {
-                        throw syntaxError("named arguments must follow bare *", at: start.loc)
+                        // CPython points at the `*` in a def, at the token after `*` or `*,` in a lambda.
+                        let at = closer == ")" ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
+                        throw syntaxError("named arguments must follow bare *", at: at)
                     }
                     advance()
                     continue

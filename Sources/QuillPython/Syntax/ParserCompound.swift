@@ -82,7 +82,7 @@ extension SyntaxParser {
         let keyword = advance()
         let target = try parseTargetList()
         try checkTarget(target, .forTarget)
-        guard acceptKeyword("in") else { throw invalidSyntax() }
+        guard acceptKeyword("in") else { throw elementError(after: target) }
         let iterable = try parseStarExpressions()
         try expectOp(":")
         loopDepth += 1
@@ -107,7 +107,10 @@ extension SyntaxParser {
     mutating func parseDef() throws -> Stmt {
         let keyword = advance()
         let name = try expectIdentifier()
-        try expectOp("(")
+        guard acceptOp("(") else {
+            if case .error = tok.kind { throw invalidSyntax() }
+            throw syntaxError("expected '('", at: tok.loc)
+        }
         let parameters = try parseParameters(closer: ")", annotations: true)
         try expectOp(")")
         if acceptOp("->") { _ = try parseExpression() }

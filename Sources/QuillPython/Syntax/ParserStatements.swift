@@ -115,8 +115,16 @@ extension SyntaxParser {
             return .augmentedAssign(target: first, op: op, value: try parseAssignedValue(), first.loc)
         }
         if tok.isOp(":") { return try parseAnnotatedAssignment(first) }
+        if tok.isOp(":="), !isName(first) {
+            throw syntaxError("cannot use assignment expressions with \(expressionName(first))", at: first.loc)
+        }
         if case .starred = first { noteCompileError("can't use starred expression here", at: first.loc) }
         return .expression(first, trailingSemicolon: false, first.loc)
+    }
+
+    func isName(_ e: Expr) -> Bool {
+        if case .name = e { return true }
+        return false
     }
 
     /// `+=` and friends; nil marks the bitwise ones Quill does not run.
