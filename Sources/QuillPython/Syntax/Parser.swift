@@ -99,9 +99,16 @@ struct SyntaxParser {
     }
 
     mutating func expectOp(_ op: String) throws {
-        guard tok.isOp(op) else {
+        guard tok.isOp(op) else { throw invalidSyntax() }
+        advance()
+    }
+
+    /// The `:` of a compound statement's header. CPython says "expected ':'" at the end of the line, and
+    /// anywhere after `def ...)` and `else`; elsewhere "invalid syntax".
+    mutating func expectHeaderColon(always: Bool = false) throws {
+        guard tok.isOp(":") else {
             if case .error = tok.kind { throw invalidSyntax() }
-            throw op == ":" ? syntaxError("expected ':'", at: tok.loc) : invalidSyntax()
+            throw always || tok.isNewline ? syntaxError("expected ':'", at: tok.loc) : invalidSyntax()
         }
         advance()
     }

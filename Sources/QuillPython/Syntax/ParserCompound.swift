@@ -61,7 +61,7 @@ extension SyntaxParser {
     mutating func parseIf() throws -> Stmt {
         let keyword = advance()
         let test = try parseCondition()
-        try expectOp(":")
+        try expectHeaderColon()
         let body = try parseBlock(after: "'\(keyword.name ?? "if")' statement", line: keyword.loc.line)
         var orElse: [Stmt] = []
         if tok.isKeyword("elif") {
@@ -74,7 +74,7 @@ extension SyntaxParser {
 
     mutating func parseElse() throws -> [Stmt] {
         let keyword = advance()
-        try expectOp(":")
+        try expectHeaderColon(always: true)
         return try parseBlock(after: "'else' statement", line: keyword.loc.line)
     }
 
@@ -84,7 +84,7 @@ extension SyntaxParser {
         try checkTarget(target, .forTarget)
         guard acceptKeyword("in") else { throw elementError(after: target) }
         let iterable = try parseStarExpressions()
-        try expectOp(":")
+        try expectHeaderColon()
         loopDepth += 1
         let body = try parseBlock(after: "'for' statement", line: keyword.loc.line)
         loopDepth -= 1
@@ -95,7 +95,7 @@ extension SyntaxParser {
     mutating func parseWhile() throws -> Stmt {
         let keyword = advance()
         let test = try parseCondition()
-        try expectOp(":")
+        try expectHeaderColon()
         loopDepth += 1
         let body = try parseBlock(after: "'while' statement", line: keyword.loc.line)
         loopDepth -= 1
@@ -114,7 +114,7 @@ extension SyntaxParser {
         let parameters = try parseParameters(closer: ")", annotations: true)
         try expectOp(")")
         if acceptOp("->") { _ = try parseExpression() }
-        try expectOp(":")
+        try expectHeaderColon(always: true)
         let outerLoops = loopDepth
         loopDepth = 0
         functionDepth += 1
@@ -137,7 +137,7 @@ extension SyntaxParser {
         } else {
             repeat { items.append(try parseWithItem()) } while acceptOp(",")
         }
-        try expectOp(":")
+        try expectHeaderColon()
         let body = try parseBlock(after: "'with' statement", line: keyword.loc.line)
         return .with(items, body: body, keyword.loc)
     }
