@@ -205,7 +205,7 @@ extension SyntaxParser {
     mutating func parseFieldExpression(start: Int, end: Int, loc: Loc) throws -> Expr {
         var lexer = Lexer(src: src, start: start, end: end, loc: loc, insideFString: true)
         lexer.run()
-        var sub = SyntaxParser(src: src, tokens: lexer.tokens)
+        var sub = SyntaxParser(src: src, stream: lexer.stream)
         sub.insideFString = true
         sub.nesting = nesting + 1
         sub.functionDepth = functionDepth

@@ -10,8 +10,8 @@ struct Lexer {
     var line = 1
     /// Byte index that column 1 of the current line corresponds to.
     var lineStart: Int
-    var tokens: [Token] = []
-    var brackets: [(byte: UInt8, loc: Loc)] = []
+    var stream = TokenStream()
+    var brackets: [OpenBracket] = []
     var indents: [Int] = [0]
     var altIndents: [Int] = [0]
     var atLineStart = true
@@ -24,10 +24,10 @@ struct Lexer {
     static let maxIndents = 100
 
     /// Tokens of a whole cell; a tokenizer error ends the stream with an `.error` token.
-    static func tokenize(_ src: [UInt8]) -> [Token] {
+    static func tokenize(_ src: [UInt8]) -> TokenStream {
         var lexer = Lexer(src: src, start: 0, end: src.count, loc: Loc(line: 1, column: 1), insideFString: false)
         lexer.run()
-        return lexer.tokens
+        return lexer.stream
     }
 
     init(src: [UInt8], start: Int, end: Int, loc: Loc, insideFString: Bool) {
@@ -45,13 +45,17 @@ struct Lexer {
     /// Open brackets around the current position; an f-string field counts as one.
     var level: Int { brackets.count + (insideFString ? 1 : 0) }
 
-    mutating func emit(_ kind: TokenKind, from start: Int) {
-        tokens.append(Token(kind: kind, loc: loc(start), end: loc(i), level: level))
+    mutating func emit(_ kind: TokenKind, code: UInt64 = 0, from start: Int) {
+        append(kind, code: code, loc(start), loc(i))
     }
 
-    mutating func fail(_ message: String, at loc: Loc, type: String = "SyntaxError") {
-        let error = PyError(.exception(type), message, at: loc)
-        tokens.append(Token(kind: .error(error, unclosed: false), loc: loc, end: loc, level: level))
+    mutating func append(_ kind: TokenKind, code: UInt64 = 0, _ start: Loc, _ end: Loc, level: Int? = nil) {
+        stream.tokens.append(Token(kind: kind, code: code, loc: start, end: end, level: level ?? self.level))
+    }
+
+    mutating func fail(_ message: String, at loc: Loc, type: String = "SyntaxError", unclosed: Bool = false) {
+        stream.errors.append(PyError(.exception(type), message, at: loc))
+        append(.error(index: Int32(stream.errors.count - 1), unclosed: unclosed), loc, loc)
     }
 
     mutating func run() {
@@ -69,7 +73,7 @@ struct Lexer {
                 while i < end, src[i] != 0x0A { i += 1 }
             case 0x0A:
                 if brackets.isEmpty && !insideFString {
-                    tokens.append(Token(kind: .newline, loc: loc(i), end: loc(i + 1), level: 0))
+                    append(.newline, loc(i), loc(i + 1), level: 0)
                     atLineStart = true
                 }
                 newline()
@@ -147,12 +151,12 @@ struct Lexer {
                 indents.append(col)
                 altIndents.append(alt)
                 // CPython reports an unexpected indent at the last byte of the indentation.
-                tokens.append(Token(kind: .indent, loc: Loc(line: line, column: width), end: loc(i), level: 0))
+                append(.indent, Loc(line: line, column: width), loc(i), level: 0)
             } else {
                 while indents.count > 1, col < indents[indents.count - 1] {
                     indents.removeLast()
                     altIndents.removeLast()
-                    tokens.append(Token(kind: .dedent, loc: loc(i), end: loc(i), level: 0))
+                    append(.dedent, loc(i), loc(i), level: 0)
                 }
                 if col != indents[indents.count - 1] {
                     var lineEnd = i
@@ -179,8 +183,7 @@ struct Lexer {
             return
         }
         if let open = brackets.last {
-            let error = PyError.syntax("'\(Character(Unicode.Scalar(open.byte)))' was never closed", at: open.loc)
-            tokens.append(Token(kind: .error(error, unclosed: true), loc: open.loc, end: open.loc, level: level))
+            fail("'\(Character(Unicode.Scalar(open.byte)))' was never closed", at: open.loc, unclosed: true)
             return
         }
         let endLoc: Loc
@@ -189,17 +192,23 @@ struct Lexer {
         } else {
             endLoc = loc(i)
         }
-        if let last = tokens.last, !last.isNewline {
-            tokens.append(Token(kind: .newline, loc: endLoc, end: endLoc, level: 0))
+        if let last = stream.tokens.last, !last.isNewline {
+            append(.newline, endLoc, endLoc, level: 0)
         }
         for _ in 1..<indents.count {
-            tokens.append(Token(kind: .dedent, loc: endLoc, end: endLoc, level: 0))
+            append(.dedent, endLoc, endLoc, level: 0)
         }
-        tokens.append(Token(kind: .end, loc: endLoc, end: endLoc, level: 0))
+        append(.end, endLoc, endLoc, level: 0)
     }
 
     /// The line the tokenizer is on at the end of input (a final "\n" does not start a new line).
     var lastLine: Int { i > 0 && src[i - 1] == 0x0A ? line - 1 : line }
+}
+
+/// An open bracket and where it was opened.
+struct OpenBracket {
+    var byte: UInt8
+    var loc: Loc
 }
 
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -5,8 +5,6 @@
 extension SyntaxParser {
     /// The arguments after `(` up to and including `)`.
     mutating func parseCallArguments(open: Token) throws -> [CallArgument] {
-        try enterNesting()
-        defer { nesting -= 1 }
         var args: [CallArgument] = []
         var keywords = Set<String>()
         var sawKeyword = false, sawDoubleStar = false
@@ -20,8 +18,8 @@ extension SyntaxParser {
             } else if acceptOp("**") {
                 sawDoubleStar = true
                 args.append(CallArgument(kind: .doubleStar, value: try parseExpression(), loc: start.loc))
-            } else if let name = start.name, peek().isOp("=") {
-                guard start.identifier != nil else {
+            } else if let name = nameText(start), peek().isOp("=") {
+                guard start.isIdentifier else {
                     if ["True", "False", "None"].contains(name) { throw syntaxError("cannot assign to \(name)", at: start.loc) }
                     throw invalidSyntax()
                 }
@@ -61,8 +59,6 @@ extension SyntaxParser {
 
     /// The index inside `[...]`: one slice or expression, or a tuple of them.
     mutating func parseSlices() throws -> Expr {
-        try enterNesting()
-        defer { nesting -= 1 }
         let first = try parseSlice()
         guard tok.isOp(",") else { return first }
         var items = [first]
@@ -107,7 +103,7 @@ extension SyntaxParser {
 
     /// Parameters up to (not including) `closer`: `a, b=1, *args, c, d=2, **kwargs` (annotations parsed
     /// and dropped for `def`). Positional-only parameters (`/`) are unsupported.
-    mutating func parseParameters(closer: String, annotations: Bool) throws -> [Parameter] {
+    mutating func parseParameters(closer: StaticString, annotations: Bool) throws -> [Parameter] {
         var parameters: [Parameter] = []
         var names = Set<String>()
         var keywordOnly = false, sawDefault = false
@@ -118,15 +114,14 @@ extension SyntaxParser {
             let start = tok
             var kind = keywordOnly ? Parameter.Kind.keywordOnly : .normal
             if acceptOp("/") {
-                throw PyError.unsupported("positional-only parameters ('/') are not supported in Quill cells",
-                                          at: start.loc)
+                throw Unsupported.positionalOnly(at: start.loc)
             } else if acceptOp("*") {
                 if keywordOnly { throw syntaxError("* argument may appear only once", at: start.loc) }
                 keywordOnly = true
                 if tok.isOp(",") || tok.isOp(closer) {
                     if tok.isOp(closer) || peek().isOp(closer) || peek().isOp("**") {
                         // CPython points at the `*` in a def, at the token after `*` or `*,` in a lambda.
-                        let at = closer == ")" ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
+                        let at = annotations ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
                         throw syntaxError("named arguments must follow bare *", at: at)
                     }
                     advance()

@@ -53,8 +53,8 @@ extension SyntaxParser {
 
     mutating func parseSimpleStatement() throws -> Stmt {
         let t = tok
-        if let unsupported = Unsupported.keyword(t) { throw unsupported }
-        switch t.name {
+        if let unsupported = unsupportedKeyword(t) { throw unsupported }
+        switch nameText(t) {
         case "pass":
             advance()
             return .pass(t.loc)
@@ -89,7 +89,7 @@ extension SyntaxParser {
             guard startsExpression(tok) else { return .raise(nil, t.loc) }
             let exception = try parseExpression()
             if tok.isKeyword("from") {
-                throw PyError.unsupported("'raise ... from' is not supported in Quill cells", at: tok.loc)
+                throw Unsupported.raiseFrom(at: tok.loc)
             }
             return .raise(exception, t.loc)
         default:
@@ -101,10 +101,10 @@ extension SyntaxParser {
     mutating func parseExpressionStatement() throws -> Stmt {
         let first = try parseStarExpressions()
         if tok.isOp("=") { return try parseAssignment(first) }
-        if let text = tok.opText, let op = SyntaxParser.augmentedOperators[text] {
+        if tok.kind == .op, let op = SyntaxParser.augmentedOperators[tok.code] {
             let opToken = advance()
             guard let op else {
-                throw PyError.unsupported("bitwise operators are not supported in Quill cells", at: opToken.loc)
+                throw Unsupported.bitwise(at: opToken.loc)
             }
             switch first {
             case .name, .attribute, .subscript: break
@@ -128,9 +128,10 @@ extension SyntaxParser {
     }
 
     /// `+=` and friends; nil marks the bitwise ones Quill does not run.
-    static let augmentedOperators: [String: BinaryOperator?] = [
-        "+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "//=": .floorDivide, "%=": .modulo,
-        "**=": .power, "@=": .matrixMultiply, "&=": nil, "|=": nil, "^=": nil, "<<=": nil, ">>=": nil,
+    static let augmentedOperators: [UInt64: BinaryOperator?] = [
+        packed("+="): .add, packed("-="): .subtract, packed("*="): .multiply, packed("/="): .divide,
+        packed("//="): .floorDivide, packed("%="): .modulo, packed("**="): .power, packed("@="): .matrixMultiply,
+        packed("&="): nil, packed("|="): nil, packed("^="): nil, packed("<<="): nil, packed(">>="): nil,
     ]
 
     /// The right-hand side of an assignment (`yield` is unsupported).
@@ -200,12 +201,12 @@ extension SyntaxParser {
     mutating func parseFromImport() throws -> Stmt {
         let keyword = advance()
         if tok.isOp(".") || tok.isOp("...") {
-            throw PyError.unsupported("relative imports are not supported in Quill cells", at: keyword.loc)
+            throw Unsupported.relativeImport(at: keyword.loc)
         }
         let module = try parseDottedName()
         guard acceptKeyword("import") else { throw invalidSyntax() }
         if tok.isOp("*") {
-            throw PyError.unsupported("'from ... import *' is not supported in Quill cells", at: keyword.loc)
+            throw Unsupported.starImport(at: keyword.loc)
         }
         let parenthesized = acceptOp("(")
         var names: [ImportName] = []

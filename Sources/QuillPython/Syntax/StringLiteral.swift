@@ -133,7 +133,7 @@ enum StringLiteral {
     static func appendScalar(_ value: UInt32, to out: inout [UInt8], start: Int, end: Int) throws {
         guard value <= 0x10FFFF else { throw unicodeError(start, end, "illegal Unicode character") }
         guard let scalar = Unicode.Scalar(value) else {
-            throw PyError.unsupported("lone surrogate characters (\\ud800-\\udfff) are not supported in Quill cells")
+            throw Unsupported.loneSurrogate()
         }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
