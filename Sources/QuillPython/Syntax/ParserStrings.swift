@@ -42,7 +42,7 @@ extension SyntaxParser {
             }
             return .fstring(parts, first.loc)
         } catch var error as PyError {
-            if error.loc == nil { error.loc = after }
+            if error.loc == nil { error.loc = error.kind == .unsupported ? first.loc : after }
             throw error
         }
     }
