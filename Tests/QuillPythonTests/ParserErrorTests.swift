@@ -186,4 +186,18 @@ func expectErrors(_ cases: [(String, String)], sourceLocation: SourceLocation = 
             ("for x in y:\n  a\nelse:\nz", "IndentationError: expected an indented block after 'else' statement on line 3 @ 4:1"),
         ])
     }
+
+    /// Misplaced comprehension targets and unpacking
+    @Test func comprehensionErrors() {
+        expectErrors([
+            ("[x, y for x in z]", "SyntaxError: did you forget parentheses around the comprehension target? @ 1:2"),
+            ("[*a for a in b]", "SyntaxError: iterable unpacking cannot be used in comprehension @ 1:2"),
+            ("(*a for a in b)", "SyntaxError: iterable unpacking cannot be used in comprehension @ 1:2"),
+            ("f(*a for a in b)", "SyntaxError: iterable unpacking cannot be used in comprehension @ 1:3"),
+            ("def f(**kw, x): pass", "SyntaxError: arguments cannot follow var-keyword argument @ 1:13"),
+            ("def f(*a, *b): pass", "SyntaxError: * argument may appear only once @ 1:11"),
+            ("x = 1 \\\n", "SyntaxError: unexpected EOF while parsing @ 1:8"),
+        ])
+    }
+
 }

@@ -79,8 +79,10 @@ struct Lexer {
                 newline()
             case UInt8(ascii: "\\"):
                 if i + 1 < end, src[i + 1] == 0x0A {
+                    let after = loc(i + 1)
                     i += 1
                     newline()
+                    if i >= end { return fail("unexpected EOF while parsing", at: after) }
                 } else if i + 1 >= end {
                     return fail("unexpected EOF while parsing", at: loc(i + 1))
                 } else {

@@ -120,6 +120,7 @@ extension SyntaxParser {
         if tok.isKeyword("yield") { throw Unsupported.yield(at: tok.loc) }
         let first = try parseStarNamedExpression()
         if tok.isKeyword("for") || tok.isKeyword("async") {
+            try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
             try expectClosing(")", after: first)
             return .generator(first, clauses, open.loc)
@@ -145,6 +146,7 @@ extension SyntaxParser {
         if acceptOp("]") { return .list([], open.loc) }
         let first = try parseStarNamedExpression()
         if tok.isKeyword("for") || tok.isKeyword("async") {
+            try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
             try expectClosing("]", after: first)
             return .listComprehension(first, clauses, open.loc)
@@ -153,6 +155,9 @@ extension SyntaxParser {
         while acceptOp(",") {
             if tok.isOp("]") { break }
             items.append(try parseStarNamedExpression())
+        }
+        if tok.isKeyword("for") {
+            throw syntaxError("did you forget parentheses around the comprehension target?", at: first.loc)
         }
         try expectClosing("]", after: items[items.count - 1])
         return .list(items, open.loc)
@@ -199,6 +204,12 @@ extension SyntaxParser {
         } while acceptOp(",")
         try expectOp("}")
         return .dict(entries, open.loc)
+    }
+
+    func checkComprehensionElement(_ element: Expr) throws {
+        if case .starred = element {
+            throw syntaxError("iterable unpacking cannot be used in comprehension", at: element.loc)
+        }
     }
 
     /// `for target in iterable if condition ...`, one or more clauses.

@@ -14,7 +14,11 @@ extension SyntaxParser {
                 if sawDoubleStar {
                     throw syntaxError("iterable argument unpacking follows keyword argument unpacking", at: start.loc)
                 }
-                args.append(CallArgument(kind: .star, value: try parseExpression(), loc: start.loc))
+                let value = try parseExpression()
+                if tok.isKeyword("for") {
+                    throw syntaxError("iterable unpacking cannot be used in comprehension", at: start.loc)
+                }
+                args.append(CallArgument(kind: .star, value: value, loc: start.loc))
             } else if acceptOp("**") {
                 sawDoubleStar = true
                 args.append(CallArgument(kind: .doubleStar, value: try parseExpression(), loc: start.loc))
