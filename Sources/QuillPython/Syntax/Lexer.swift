@@ -19,6 +19,8 @@ struct Lexer {
     let insideFString: Bool
     /// Where the last "\n" was read, for the END token's position.
     var lastNewline: Loc?
+    /// Where a comment at the end of the current line starts.
+    var commentStart: Loc?
 
     static let maxBrackets = 200
     static let maxIndents = 100
@@ -53,8 +55,12 @@ struct Lexer {
         stream.tokens.append(Token(kind: kind, code: code, loc: start, end: end, level: level ?? self.level))
     }
 
-    mutating func fail(_ message: String, at loc: Loc, type: String = "SyntaxError", unclosed: Bool = false) {
+    /// Ends the stream with an error. CPython raises most tokenizer errors as soon as it reads them, even past
+    /// a parser error; indentation errors and bad continuation lines (`deferred`) only when the parser asks.
+    mutating func fail(_ message: String, at loc: Loc, type: String = "SyntaxError", unclosed: Bool = false,
+                       deferred: Bool = false) {
         stream.errors.append(PyError(.exception(type), message, at: loc))
+        stream.errorDeferred = deferred || type != "SyntaxError"
         append(.error(index: Int32(stream.errors.count - 1), unclosed: unclosed), loc, loc)
     }
 
@@ -67,13 +73,17 @@ struct Lexer {
             while i < end, src[i] == 0x20 || src[i] == 0x09 || src[i] == 0x0C { i += 1 }
             guard i < end else { return finish() }
             let c = src[i]
+            if c != 0x0A { commentStart = nil }
             switch c {
             case UInt8(ascii: "#"):
                 if insideFString { return fail("f-string expression part cannot include '#'", at: loc(i)) }
+                commentStart = loc(i)
                 while i < end, src[i] != 0x0A { i += 1 }
+                continue
             case 0x0A:
                 if brackets.isEmpty && !insideFString {
-                    append(.newline, loc(i), loc(i + 1), level: 0)
+                    // After a comment, CPython's NEWLINE token starts where the comment does.
+                    append(.newline, commentStart ?? loc(i), loc(i + 1), level: 0)
                     atLineStart = true
                 }
                 newline()
@@ -82,11 +92,11 @@ struct Lexer {
                     let after = loc(i + 1)
                     i += 1
                     newline()
-                    if i >= end { return fail("unexpected EOF while parsing", at: after) }
+                    if i >= end { return fail("unexpected EOF while parsing", at: after, deferred: true) }
                 } else if i + 1 >= end {
-                    return fail("unexpected EOF while parsing", at: loc(i + 1))
+                    return fail("unexpected EOF while parsing", at: loc(i + 1), deferred: true)
                 } else {
-                    return fail("unexpected character after line continuation character", at: loc(i + 1))
+                    return fail("unexpected character after line continuation character", at: loc(i + 1), deferred: true)
                 }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard number() else { return }
@@ -155,17 +165,20 @@ struct Lexer {
                 // CPython reports an unexpected indent at the last byte of the indentation.
                 append(.indent, Loc(line: line, column: width), loc(i), level: 0)
             } else {
-                while indents.count > 1, col < indents[indents.count - 1] {
-                    indents.removeLast()
-                    altIndents.removeLast()
-                    append(.dedent, loc(i), loc(i), level: 0)
-                }
-                if col != indents[indents.count - 1] {
+                // A column that matches no enclosing level is an error before any DEDENT, as in CPython.
+                var kept = indents.count
+                while kept > 1, col < indents[kept - 1] { kept -= 1 }
+                if col != indents[kept - 1] {
                     var lineEnd = i
                     while lineEnd < end, src[lineEnd] != 0x0A { lineEnd += 1 }
                     fail("unindent does not match any outer indentation level", at: loc(lineEnd),
                          type: "IndentationError")
                     return false
+                }
+                while indents.count > kept {
+                    indents.removeLast()
+                    altIndents.removeLast()
+                    append(.dedent, loc(i), loc(i), level: 0)
                 }
                 if alt != altIndents[altIndents.count - 1] { return tabError() }
             }
@@ -185,6 +198,7 @@ struct Lexer {
             return
         }
         if let open = brackets.last {
+            stream.unclosed = (token: open.token, endLine: lastLine)
             fail("'\(Character(Unicode.Scalar(open.byte)))' was never closed", at: open.loc, unclosed: true)
             return
         }
@@ -211,6 +225,8 @@ struct Lexer {
 struct OpenBracket {
     var byte: UInt8
     var loc: Loc
+    /// The bracket's index in the token stream.
+    var token: Int
 }
 
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -136,8 +136,16 @@ extension SyntaxParser {
                 kind = .varKeyword
             }
             let nameToken = tok
+            if tok.isOp("(") {
+                let what = annotations ? "Function" : "Lambda expression"
+                throw syntaxError("\(what) parameters cannot be parenthesized", at: tok.loc)
+            }
             let name = try expectIdentifier()
-            if annotations && acceptOp(":") { _ = try parseExpression() }
+            if annotations && acceptOp(":") { try skipAnnotation() }
+            if tok.isOp("="), kind == .varPositional || kind == .varKeyword {
+                let what = kind == .varPositional ? "var-positional" : "var-keyword"
+                throw syntaxError("\(what) argument cannot have default value", at: tok.loc)
+            }
             var defaultValue: Expr?
             if kind == .normal || kind == .keywordOnly {
                 if acceptOp("=") {

@@ -114,7 +114,7 @@ extension SyntaxParser {
         }
         let parameters = try parseParameters(closer: ")", annotations: true)
         try expectOp(")")
-        if acceptOp("->") { _ = try parseExpression() }
+        if acceptOp("->") { try skipAnnotation() }
         try expectHeaderColon(always: true)
         let outerLoops = loopDepth
         loopDepth = 0

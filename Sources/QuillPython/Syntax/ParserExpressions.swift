@@ -56,6 +56,14 @@ extension SyntaxParser {
         return invalidSyntax()
     }
 
+    /// Parses and drops a type annotation, where `|` (PEP 604 unions such as `str | None`) is allowed.
+    mutating func skipAnnotation() throws {
+        let outer = insideAnnotation
+        insideAnnotation = true
+        defer { insideAnnotation = outer }
+        _ = try parseExpression()
+    }
+
     /// `expression`: a lambda, a conditional expression, or a disjunction.
     mutating func parseExpression() throws -> Expr {
         try enterNesting()
@@ -175,7 +183,9 @@ extension SyntaxParser {
             let opToken = advance()
             let level = binary.level
             guard let op = binary.op else {
-                throw Unsupported.bitwise(at: opToken.loc)
+                guard insideAnnotation else { throw Unsupported.bitwise(at: opToken.loc) }
+                _ = try parseBinary(minimumLevel: level + 1)  // `int | None`: dropped with the annotation
+                continue
             }
             chain += 1
             try checkChain(chain)

@@ -160,6 +160,8 @@ extension SyntaxParser {
 
     /// `target: annotation [= value]`; the annotation is parsed and dropped.
     mutating func parseAnnotatedAssignment(_ target: Expr) throws -> Stmt {
+        // CPython names a bad target only when an annotation follows the colon.
+        if !startsExpression(peek()) { throw invalidSyntax() }
         switch target {
         case .name, .attribute, .subscript: break
         case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: target.loc)
@@ -167,7 +169,7 @@ extension SyntaxParser {
         default: throw syntaxError("illegal target for annotation", at: target.loc)
         }
         advance()
-        _ = try parseExpression()
+        try skipAnnotation()
         let value = acceptOp("=") ? try parseAssignedValue() : nil
         return .annotatedAssign(target: target, value: value, target.loc)
     }

@@ -105,6 +105,10 @@ struct TokenStream {
     var numbers: [NumberLiteral] = []
     var strings: [StringToken] = []
     var errors: [PyError] = []
+    /// Whether the final error is one CPython reports only when its parser reaches it.
+    var errorDeferred = false
+    /// When the input ends inside brackets: the innermost open bracket's token and the last line.
+    var unclosed: (token: Int, endLine: Int)?
 }
 
 enum Keywords {
