@@ -211,7 +211,10 @@ extension SyntaxParser {
         sub.functionDepth = functionDepth
         sub.loopDepth = loopDepth
         let e = try sub.parseStarExpressions()
-        guard case .end = sub.tok.kind else { throw sub.elementError(after: e) }
+        guard case .end = sub.tok.kind else {
+            var failing = sub
+            throw failing.elementError(after: e)
+        }
         if case .starred = e { throw sub.syntaxError("cannot use starred expression here", at: e.loc) }
         if let error = sub.compileError, compileError == nil { compileError = error }
         return e

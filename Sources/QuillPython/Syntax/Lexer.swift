@@ -130,17 +130,29 @@ struct Lexer {
     mutating func indentation() -> Bool {
         while true {
             var col = 0, alt = 0
-            let start = i
-            while i < end {
+            var start = i
+            // A backslash-newline inside indentation continues it on the next line; the first one fixes the level.
+            var continuedAt: Int?
+            measuring: while i < end {
                 switch src[i] {
                 case 0x20: col += 1; alt += 1
                 case 0x09: col = (col / 8 + 1) * 8; alt += 1
                 case 0x0C: col = 0; alt = 0
-                default: break
+                case UInt8(ascii: "\\"):
+                    guard i + 1 < end, src[i + 1] == 0x0A else {
+                        fail("unexpected character after line continuation character", at: loc(i + 1), deferred: true)
+                        return false
+                    }
+                    continuedAt = continuedAt ?? col
+                    i += 1
+                    newline()
+                    start = i
+                    continue measuring
+                default: break measuring
                 }
-                if src[i] != 0x20 && src[i] != 0x09 && src[i] != 0x0C { break }
                 i += 1
             }
+            if let continuedAt { col = continuedAt }
             if i >= end { return true }
             if src[i] == UInt8(ascii: "#") {
                 while i < end, src[i] != 0x0A { i += 1 }
@@ -178,7 +190,9 @@ struct Lexer {
                 while indents.count > kept {
                     indents.removeLast()
                     altIndents.removeLast()
-                    append(.dedent, loc(i), loc(i), level: 0)
+                    // CPython reports a missing block at a DEDENT at the last byte of the indentation.
+                    let at = Loc(line: line, column: max(1, i - lineStart))
+                    append(.dedent, at, at, level: 0)
                 }
                 if alt != altIndents[altIndents.count - 1] { return tabError() }
             }
@@ -198,7 +212,6 @@ struct Lexer {
             return
         }
         if let open = brackets.last {
-            stream.unclosed = (token: open.token, endLine: lastLine)
             fail("'\(Character(Unicode.Scalar(open.byte)))' was never closed", at: open.loc, unclosed: true)
             return
         }
@@ -225,8 +238,6 @@ struct Lexer {
 struct OpenBracket {
     var byte: UInt8
     var loc: Loc
-    /// The bracket's index in the token stream.
-    var token: Int
 }
 
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -29,7 +29,7 @@ extension Lexer {
                      at: loc(i))
                 return false
             }
-            brackets.append(OpenBracket(byte: c, loc: loc(i), token: stream.tokens.count))
+            brackets.append(OpenBracket(byte: c, loc: loc(i)))
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             let closing = Character(Unicode.Scalar(c))
             guard let open = brackets.popLast() else {

@@ -52,7 +52,6 @@ struct SyntaxParser {
     let numbers: [NumberLiteral]
     let strings: [StringToken]
     let errors: [PyError]
-    let unclosedBracket: (token: Int, endLine: Int)?
     let errorDeferred: Bool
     var pos = 0
     /// Recursion depth of nested expressions (brackets, lambdas, conditionals), capped at `maxNesting`; blocks
@@ -68,6 +67,8 @@ struct SyntaxParser {
     var insideFString = false
     /// Parsing a type annotation, which is dropped: bitwise `|` is allowed there (`str | None`).
     var insideAnnotation = false
+    /// The last line read ahead while choosing an error message (CPython's furthest token).
+    var furthestLine = 0
 
     static let maxNesting = 210
     /// Longest chain of operators, attributes or calls in one expression (the tree's depth).
@@ -80,7 +81,6 @@ struct SyntaxParser {
         self.numbers = stream.numbers
         self.strings = stream.strings
         self.errors = stream.errors
-        self.unclosedBracket = stream.unclosed
         self.errorDeferred = stream.errorDeferred
     }
 
@@ -196,12 +196,8 @@ struct SyntaxParser {
         if error.exceptionType == "SyntaxError" || error.exceptionType == "IndentationError"
             || error.exceptionType == "TabError" || error.kind == .unsupported {
             if !unclosed { return errorDeferred ? error : lexical }
-            // CPython compares with the line of the last token it read, not the error's own line; inside the
-            // when it stopped at the unclosed bracket itself, its second pass read on to the end of the input.
-            var reached = max(error.loc?.line ?? 0, tok.loc.line)
-            if let bracket = unclosedBracket, pos == bracket.token, error.message.hasPrefix("invalid syntax") {
-                reached = max(reached, bracket.endLine)
-            }
+            // CPython compares with the line of the last token it read, not the error's own line.
+            let reached = max(error.loc?.line ?? 0, tok.loc.line, furthestLine)
             if let open = lexical.loc, reached > open.line { return lexical }
         }
         return error

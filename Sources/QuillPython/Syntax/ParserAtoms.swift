@@ -99,14 +99,26 @@ extension SyntaxParser {
         guard acceptOp(closer) else { throw elementError(after: element) }
     }
 
-    /// The error when an element is followed by something other than `,` or a closing bracket: inside brackets
-    /// a following expression means "Perhaps you forgot a comma?" (at the element), else "invalid syntax".
-    func elementError(after element: Expr) -> PyError {
-        if case .error = tok.kind { return invalidSyntax() }
-        guard tok.level > 0, startsExpression(tok) else { return invalidSyntax() }
-        if case .name = element, case .string = tok.kind { return invalidSyntax() }
+    /// The error when an element is followed by something other than `,` or a closing bracket. Like CPython's
+    /// second pass, it reads the following expression: inside brackets, a complete one means "Perhaps you forgot
+    /// a comma?" (at the element), else "invalid syntax"; reading on to an unclosed bracket's end of input
+    /// gives "'(' was never closed".
+    mutating func elementError(after element: Expr) -> PyError {
+        guard !tok.isError, startsExpression(tok) else { return invalidSyntax() }
         var probe = self
-        guard (try? probe.parseExpression()) != nil else { return invalidSyntax() }
+        do {
+            _ = try probe.parseExpression()
+            furthestLine = max(furthestLine, probe.tok.loc.line, probe.furthestLine)
+            if probe.tok.isError { return probe.invalidSyntax() }
+        } catch let error as PyError {
+            // A specific error inside the following expression is CPython's too; a generic one is reported here.
+            furthestLine = max(furthestLine, probe.tok.loc.line, probe.furthestLine)
+            return error.message.hasSuffix("invalid syntax") ? invalidSyntax() : error
+        } catch {
+            return invalidSyntax()
+        }
+        guard tok.level > 0 else { return invalidSyntax() }
+        if case .name = element, case .string = tok.kind { return invalidSyntax() }
         var anchor = element
         if case .conditional(_, _, let orElse, _) = element { anchor = orElse }
         if case .lambda = element { return invalidSyntax() }
@@ -122,7 +134,7 @@ extension SyntaxParser {
         if tok.isKeyword("for") || tok.isKeyword("async") {
             try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
-            try expectClosing(")", after: first)
+            try expectOp(")")
             return .generator(first, clauses, open.loc)
         }
         if acceptOp(")") {
@@ -148,7 +160,7 @@ extension SyntaxParser {
         if tok.isKeyword("for") || tok.isKeyword("async") {
             try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
-            try expectClosing("]", after: first)
+            try expectOp("]")
             return .listComprehension(first, clauses, open.loc)
         }
         var items = [first]
@@ -194,7 +206,7 @@ extension SyntaxParser {
                 let value = try parseExpression()
                 if isFirst && (tok.isKeyword("for") || tok.isKeyword("async")) {
                     let clauses = try parseComprehensionClauses()
-                    try expectClosing("}", after: value)
+                    try expectOp("}")
                     return .dictComprehension(key: key, value: value, clauses, open.loc)
                 }
                 entries.append((key, value))

@@ -85,6 +85,7 @@ extension SyntaxParser {
         try checkTarget(target, .forTarget)
         guard acceptKeyword("in") else { throw elementError(after: target) }
         let iterable = try parseStarExpressions()
+        if case .starred(_, let loc) = iterable { noteCompileError("can't use starred expression here", at: loc) }
         try expectHeaderColon()
         loopDepth += 1
         let body = try parseBlock(after: "'for' statement", line: keyword.loc.line)

@@ -74,7 +74,7 @@ extension SyntaxParser {
         advance()
         let test = try parseDisjunction()
         guard acceptKeyword("else") else {
-            if case .error = tok.kind { throw invalidSyntax() }
+            if tok.isError || tok.isOp(":") { throw invalidSyntax() }
             throw syntaxError("expected 'else' after 'if' expression", at: body.loc)
         }
         let orElse = try parseExpression()

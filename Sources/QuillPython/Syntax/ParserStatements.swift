@@ -42,13 +42,19 @@ extension SyntaxParser {
         }
     }
 
-    /// What follows a complete statement on its line: Python 2's `print x`, else "invalid syntax".
-    func statementEndError(_ statement: Stmt) -> PyError {
+    /// What follows a complete statement on its line: Python 2's `print x`, else "invalid syntax" (or an
+    /// unclosed bracket that the following expression runs into).
+    mutating func statementEndError(_ statement: Stmt) -> PyError {
         if case .expression(.name(let name, let loc), _, _) = statement, name == "print" || name == "exec",
            startsExpression(tok) {
             return syntaxError("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: loc)
         }
-        return invalidSyntax()
+        switch statement {
+        case .expression(let e, _, _), .assign(_, let e, _), .augmentedAssign(_, _, let e, _), .returnStatement(let e?, _):
+            return elementError(after: e)
+        default:
+            return invalidSyntax()
+        }
     }
 
     mutating func parseSimpleStatement() throws -> Stmt {
@@ -70,6 +76,7 @@ extension SyntaxParser {
             advance()
             let value = startsExpression(tok) || tok.isOp("*") ? try parseStarExpressions() : nil
             if functionDepth == 0 { noteCompileError("'return' outside function", at: t.loc) }
+            if case .starred(_, let loc)? = value { noteCompileError("can't use starred expression here", at: loc) }
             return .returnStatement(value, t.loc)
         case "del":
             advance()

@@ -107,8 +107,6 @@ struct TokenStream {
     var errors: [PyError] = []
     /// Whether the final error is one CPython reports only when its parser reaches it.
     var errorDeferred = false
-    /// When the input ends inside brackets: the innermost open bracket's token and the last line.
-    var unclosed: (token: Int, endLine: Int)?
 }
 
 enum Keywords {
