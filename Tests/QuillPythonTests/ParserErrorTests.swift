@@ -200,4 +200,48 @@ func expectErrors(_ cases: [(String, String)], sourceLocation: SourceLocation = 
         ])
     }
 
+    /// Which error CPython reports when several apply: tokenizer errors read later, unclosed brackets reached while reading ahead, deferred indentation errors
+    @Test func errorPrecedence() {
+        expectErrors([
+            ("x = 1 2\ny = 'abc", "SyntaxError: unterminated string literal (detected at line 2) @ 2:5"),
+            ("x = 1 2\ny = 0777", "SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers @ 2:5"),
+            ("x = (1,\ny = 2", "SyntaxError: '(' was never closed @ 1:5"),
+            ("w(s(a) x", "SyntaxError: '(' was never closed @ 1:2"),
+            ("w(s a\nb", "SyntaxError: '(' was never closed @ 1:2"),
+            ("x = [1 2\ny = 3", "SyntaxError: '[' was never closed @ 1:5"),
+            ("y.a{me", "SyntaxError: '{' was never closed @ 1:4"),
+            ("x = 1\ny.a{me\n", "SyntaxError: '{' was never closed @ 2:4"),
+            ("f(a b(c", "SyntaxError: '(' was never closed @ 1:6"),
+            ("def w(s(a):\n  x", "SyntaxError: invalid syntax @ 1:8"),
+            ("def s[tart(self):\n  return False", "SyntaxError: expected '(' @ 1:6"),
+            ("  x = (1))", "IndentationError: unexpected indent @ 1:2"),
+            ("def f(self):   if self.data.strip():\n        return False", "SyntaxError: invalid syntax @ 1:16"),
+            ("if x:\n  pass\n \\  y = 1", "SyntaxError: unexpected character after line continuation character @ 3:3"),
+            ("x = 1 \\\n", "SyntaxError: unexpected EOF while parsing @ 1:8"),
+        ])
+    }
+
+    /// NEWLINE after a comment, for-targets that fail at their operator, annotation targets
+    @Test func commentsAndTargets() {
+        expectErrors([
+            ("x = #c\n", "SyntaxError: invalid syntax @ 1:5"),
+            ("if #c\n  pass", "SyntaxError: invalid syntax @ 1:4"),
+            ("for x - in y: pass", "SyntaxError: invalid syntax @ 1:7"),
+            ("for x + 1 in y: pass", "SyntaxError: cannot assign to expression @ 1:5"),
+            ("for x, y + 1 in z: pass", "SyntaxError: cannot assign to expression @ 1:8"),
+            ("forp in parameters:\n  pass", "SyntaxError: invalid syntax @ 1:19"),
+            ("def f(*a=1): pass", "SyntaxError: var-positional argument cannot have default value @ 1:9"),
+            ("def f(**k=1): pass", "SyntaxError: var-keyword argument cannot have default value @ 1:10"),
+            ("def f((a, b)): pass", "SyntaxError: Function parameters cannot be parenthesized @ 1:7"),
+            ("lambda (a): 1", "SyntaxError: Lambda expression parameters cannot be parenthesized @ 1:8"),
+            ("def f(x=): pass", "SyntaxError: expected default value expression @ 1:8"),
+            ("def f(x=, y): pass", "SyntaxError: expected default value expression @ 1:8"),
+            ("lambda x=: 1", "SyntaxError: invalid syntax @ 1:10"),
+            ("def f():\n  return *a", "SyntaxError: can't use starred expression here @ 2:10"),
+            ("for x in *a: pass", "SyntaxError: can't use starred expression here @ 1:10"),
+            ("x = f(a if b)", "SyntaxError: expected 'else' after 'if' expression @ 1:7"),
+            ("x = f(a if b: c)", "SyntaxError: invalid syntax @ 1:13"),
+        ])
+    }
+
 }

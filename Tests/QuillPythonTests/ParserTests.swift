@@ -109,6 +109,10 @@ import Testing
             "(def f (a b=2 *args kw:c kw:d=4 **kw) doc='Doc.' [(expr 'Doc.') (return a)])")
         #expect(try dump("def g(*, a: int = 1): return a") == "(def g (kw:a=1) [(return a)])")
         #expect(try dump("def h(x: float, *a: int, **k: str):\n  return") == "(def h (x *a **k) [(return)])")
+        // Annotations are dropped, so PEP 604 unions may use `|` there (a bitwise operator elsewhere).
+        #expect(try dump("def u(x: int | None = None, *a: str | bytes) -> dict[str, int] | None: pass") ==
+            "(def u (x=None *a) [(pass)])")
+        #expect(try dump("y: list[int] | None = None") == "(ann y None)")
         #expect(try dump("def s():\n  f'not {a} docstring'\n  return 1, 2") ==
             "(def s () [(expr (f 'not ' {a} ' docstring')) (return (tuple 1 2))])")
     }

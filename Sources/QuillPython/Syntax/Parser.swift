@@ -193,6 +193,8 @@ struct SyntaxParser {
     func preferTokenizerError(over error: PyError) -> PyError {
         guard case .error(let index, let unclosed) = tokens[tokens.count - 1].kind else { return error }
         let lexical = errors[Int(index)]
+        // CPython reports an unexpected INDENT without reading further.
+        if error.message == "unexpected indent" || error.message == "unexpected unindent" { return error }
         if error.exceptionType == "SyntaxError" || error.exceptionType == "IndentationError"
             || error.exceptionType == "TabError" || error.kind == .unsupported {
             if !unclosed { return errorDeferred ? error : lexical }

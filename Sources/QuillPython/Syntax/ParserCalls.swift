@@ -148,7 +148,11 @@ extension SyntaxParser {
             }
             var defaultValue: Expr?
             if kind == .normal || kind == .keywordOnly {
-                if acceptOp("=") {
+                if tok.isOp("=") {
+                    let equals = advance()
+                    if annotations && (tok.isOp(",") || tok.isOp(")")) {
+                        throw syntaxError("expected default value expression", at: equals.loc)
+                    }
                     defaultValue = try parseExpression()
                     if kind == .normal { sawDefault = true }
                 } else if kind == .normal && sawDefault {
