@@ -110,12 +110,27 @@ struct SyntaxParser {
     /// The end of the previous token.
     var previousEnd: Loc { pos > 0 ? tokens[pos - 1].end : tok.loc }
 
+    /// Throws a SyntaxError. The throwing helpers keep error values out of the recursive functions' frames,
+    /// which keeps deep nesting within a thread's stack.
+    @inline(never)
+    func fail(_ message: String, at loc: Loc) throws -> Never { throw syntaxError(message, at: loc) }
+
+    @inline(never)
+    func failInvalidSyntax() throws -> Never { throw invalidSyntax() }
+
+    @inline(never)
+    mutating func failAfterElement(_ element: Expr) throws -> Never { throw elementError(after: element) }
+
+    @inline(never)
+    func failStrayAssignment(_ e: Expr) throws -> Never { throw strayAssignment(e) }
+
     func syntaxError(_ message: String, at loc: Loc) -> PyError {
         PyError.syntax(insideFString ? "f-string: " + message : message, at: loc)
     }
 
     /// CPython's generic error at the current token: the tokenizer's error when the parser reached it,
     /// "unexpected indent" at an INDENT, else "invalid syntax".
+    @inline(never)
     func invalidSyntax() -> PyError {
         switch tok.kind {
         case .error(let index, _): return errors[Int(index)]
@@ -126,7 +141,7 @@ struct SyntaxParser {
     }
 
     mutating func expectOp(_ op: StaticString) throws {
-        guard tok.isOp(op) else { throw invalidSyntax() }
+        guard tok.isOp(op) else { try failInvalidSyntax() }
         advance()
     }
 
@@ -134,7 +149,7 @@ struct SyntaxParser {
     /// anywhere after `def ...)` and `else`; elsewhere "invalid syntax".
     mutating func expectHeaderColon(always: Bool = false) throws {
         guard tok.isOp(":") else {
-            if case .error = tok.kind { throw invalidSyntax() }
+            if case .error = tok.kind { try failInvalidSyntax() }
             throw always || tok.isNewline ? syntaxError("expected ':'", at: tok.loc) : invalidSyntax()
         }
         advance()
@@ -154,7 +169,7 @@ struct SyntaxParser {
 
     /// An identifier (not a keyword) or "invalid syntax".
     mutating func expectIdentifier() throws -> String {
-        guard let name = identifier(tok) else { throw invalidSyntax() }
+        guard let name = identifier(tok) else { try failInvalidSyntax() }
         advance()
         return name
     }
@@ -170,7 +185,7 @@ struct SyntaxParser {
         nesting += 1
         if nesting > SyntaxParser.maxNesting {
             let limit = SyntaxParser.maxNesting
-            throw syntaxError("too deeply nested: Quill allows \(limit) levels of nested expressions",
+            try fail("too deeply nested: Quill allows \(limit) levels of nested expressions",
                               at: tok.loc)
         }
     }
@@ -178,7 +193,7 @@ struct SyntaxParser {
     mutating func checkChain(_ length: Int) throws {
         if length + nesting > SyntaxParser.maxChain {
             let limit = SyntaxParser.maxChain
-            throw syntaxError("expression too long: Quill allows \(limit) operators, calls or attributes in a chain",
+            try fail("expression too long: Quill allows \(limit) operators, calls or attributes in a chain",
                               at: tok.loc)
         }
     }

@@ -10,29 +10,47 @@ extension SyntaxParser {
         }
         var e = try parseAtom()
         var chain = 0
-        while true {
-            if tok.isOp(".") {
-                advance()
-                guard let name = identifier(tok) else { throw invalidSyntax() }
-                advance()
-                e = .attribute(e, name, e.loc)
-            } else if tok.isOp("(") {
-                let open = advance()
-                e = .call(e, try parseCallArguments(open: open), e.loc)
-            } else if tok.isOp("[") {
-                advance()
-                let index = try parseSlices()
-                try expectClosing("]", after: index)
-                e = .subscript(e, index, e.loc)
-            } else {
-                return e
-            }
+        while tok.isOp(".") || tok.isOp("(") || tok.isOp("[") {
+            e = try parseTrailer(e)
             chain += 1
             try checkChain(chain)
         }
+        return e
+    }
+
+    /// `.name`, `(arguments)` or `[index]` after `e`. Atoms and trailers are parsed outside the recursive
+    /// functions' frames (`@inline(never)`), which keeps each nesting level's stack small.
+    @inline(never)
+    mutating func parseTrailer(_ e: Expr) throws -> Expr {
+        let open = advance()
+        if open.isOp(".") {
+            guard let name = identifier(tok) else { try failInvalidSyntax() }
+            advance()
+            return .attribute(e, name, e.loc)
+        }
+        if open.isOp("(") { return .call(e, try parseCallArguments(open: open), e.loc) }
+        let index = try parseSlices()
+        try expectClosing("]", after: index)
+        return .subscript(e, index, e.loc)
     }
 
     mutating func parseAtom() throws -> Expr {
+        switch tok.kind {
+        case .string:
+            return try parseStrings()
+        case .op:
+            if tok.isOp("(") { return try parseParenthesized() }
+            if tok.isOp("[") { return try parseListDisplay() }
+            if tok.isOp("{") { return try parseBraces() }
+            return try parseSimpleAtom()
+        default:
+            return try parseSimpleAtom()
+        }
+    }
+
+    /// Names, numbers, True/False/None and `...`.
+    @inline(never)
+    mutating func parseSimpleAtom() throws -> Expr {
         let t = tok
         switch t.kind {
         case .name(let index, let keyword):
@@ -52,16 +70,12 @@ extension SyntaxParser {
             case .float(let x): return .float(x, t.loc)
             case .imaginary(let x): return .imaginary(x, t.loc)
             }
-        case .string:
-            return try parseStrings()
-        case .op:
-            if t.isOp("(") { return try parseParenthesized() }
-            if t.isOp("[") { return try parseListDisplay() }
-            if t.isOp("{") { return try parseBraces() }
-            if t.isOp("...") { advance(); return .ellipsis(t.loc) }
-            throw invalidSyntax()
         default:
-            throw invalidSyntax()
+            if t.isOp("...") {
+                advance()
+                return .ellipsis(t.loc)
+            }
+            try failInvalidSyntax()
         }
     }
 
@@ -80,6 +94,7 @@ extension SyntaxParser {
     static let expressionStarts: Set<UInt64> = Set(["(", "[", "{", "-", "+", "~", "..."].map(packed))
 
     /// A keyword where an expression should be: unsupported features by name, else "invalid syntax".
+    @inline(never)
     func keywordInExpression(_ t: Token) -> PyError {
         if let unsupported = unsupportedKeyword(t) { return unsupported }
         return invalidSyntax()
@@ -96,13 +111,14 @@ extension SyntaxParser {
 
     /// After an element inside brackets: the expected closing bracket, else CPython's errors.
     mutating func expectClosing(_ closer: StaticString, after element: Expr) throws {
-        guard acceptOp(closer) else { throw elementError(after: element) }
+        guard acceptOp(closer) else { try failAfterElement(element) }
     }
 
     /// The error when an element is followed by something other than `,` or a closing bracket. Like CPython's
     /// second pass, it reads the following expression: inside brackets, a complete one means "Perhaps you forgot
     /// a comma?" (at the element), else "invalid syntax"; reading on to an unclosed bracket's end of input
     /// gives "'(' was never closed".
+    @inline(never)
     mutating func elementError(after element: Expr) -> PyError {
         guard !tok.isError, startsExpression(tok) else { return invalidSyntax() }
         var probe = self
@@ -126,6 +142,7 @@ extension SyntaxParser {
     }
 
     /// `( ... )`: the empty tuple, a parenthesised expression (keeping its own position), a tuple, or a generator.
+    @inline(never)
     mutating func parseParenthesized() throws -> Expr {
         let open = advance()
         if acceptOp(")") { return .tuple([], open.loc) }
@@ -141,18 +158,19 @@ extension SyntaxParser {
             if case .starred = first { noteCompileError("cannot use starred expression here", at: first.loc) }
             return first
         }
-        guard tok.isOp(",") else { throw elementError(after: first) }
+        guard tok.isOp(",") else { try failAfterElement(first) }
         var items = [first]
         while acceptOp(",") {
             if tok.isOp(")") { break }
             items.append(try parseStarNamedExpression())
-            if !tok.isOp(",") && !tok.isOp(")") { throw elementError(after: items[items.count - 1]) }
+            if !tok.isOp(",") && !tok.isOp(")") { try failAfterElement(items[items.count - 1]) }
         }
         try expectOp(")")
         return .tuple(items, open.loc)
     }
 
     /// `[ ... ]`: a list display or a list comprehension.
+    @inline(never)
     mutating func parseListDisplay() throws -> Expr {
         let open = advance()
         if acceptOp("]") { return .list([], open.loc) }
@@ -169,13 +187,14 @@ extension SyntaxParser {
             items.append(try parseStarNamedExpression())
         }
         if tok.isKeyword("for") {
-            throw syntaxError("did you forget parentheses around the comprehension target?", at: first.loc)
+            try fail("did you forget parentheses around the comprehension target?", at: first.loc)
         }
         try expectClosing("]", after: items[items.count - 1])
         return .list(items, open.loc)
     }
 
     /// `{ ... }`: a dict display (with `**d` entries) or a dict comprehension; a set is unsupported.
+    @inline(never)
     mutating func parseBraces() throws -> Expr {
         let open = advance()
         if acceptOp("}") { return .dict([], open.loc) }
@@ -191,17 +210,17 @@ extension SyntaxParser {
                     if isFirst, tok.isOp(",") || tok.isOp("}") || tok.isKeyword("for") || tok.isKeyword("async") {
                         throw Unsupported.sets(at: open.loc)
                     }
-                    if isFirst || !(tok.isOp(",") || tok.isOp("}")) { throw elementError(after: key) }
+                    if isFirst || !(tok.isOp(",") || tok.isOp("}")) { try failAfterElement(key) }
                     // CPython points at the key's last character.
                     let end = previousEnd
-                    throw syntaxError("':' expected after dictionary key", at: Loc(line: end.line, column: end.column - 1))
+                    try fail("':' expected after dictionary key", at: Loc(line: end.line, column: end.column - 1))
                 }
                 let colon = advance()
                 if tok.isOp("}") || tok.isOp(",") {
-                    throw syntaxError("expression expected after dictionary key and ':'", at: colon.loc)
+                    try fail("expression expected after dictionary key and ':'", at: colon.loc)
                 }
                 if tok.isOp("*") {
-                    throw syntaxError("cannot use a starred expression in a dictionary value", at: tok.loc)
+                    try fail("cannot use a starred expression in a dictionary value", at: tok.loc)
                 }
                 let value = try parseExpression()
                 if isFirst && (tok.isKeyword("for") || tok.isKeyword("async")) {
@@ -212,7 +231,7 @@ extension SyntaxParser {
                 entries.append((key, value))
             }
             isFirst = false
-            if !tok.isOp(",") && !tok.isOp("}") { throw elementError(after: entries[entries.count - 1].value) }
+            if !tok.isOp(",") && !tok.isOp("}") { try failAfterElement(entries[entries.count - 1].value) }
         } while acceptOp(",")
         try expectOp("}")
         return .dict(entries, open.loc)
@@ -220,11 +239,12 @@ extension SyntaxParser {
 
     func checkComprehensionElement(_ element: Expr) throws {
         if case .starred = element {
-            throw syntaxError("iterable unpacking cannot be used in comprehension", at: element.loc)
+            try fail("iterable unpacking cannot be used in comprehension", at: element.loc)
         }
     }
 
     /// `for target in iterable if condition ...`, one or more clauses.
+    @inline(never)
     mutating func parseComprehensionClauses() throws -> [ComprehensionClause] {
         var clauses: [ComprehensionClause] = []
         while tok.isKeyword("for") || tok.isKeyword("async") {
@@ -232,7 +252,7 @@ extension SyntaxParser {
             advance()
             let target = try parseTargetList()
             try checkTarget(target, .forTarget)
-            guard acceptKeyword("in") else { throw elementError(after: target) }
+            guard acceptKeyword("in") else { try failAfterElement(target) }
             let iterable = try parseDisjunction()
             var conditions: [Expr] = []
             while acceptKeyword("if") { conditions.append(try parseDisjunction()) }

@@ -4,6 +4,7 @@
 
 extension SyntaxParser {
     /// The arguments after `(` up to and including `)`.
+    @inline(never)
     mutating func parseCallArguments(open: Token) throws -> [CallArgument] {
         var args: [CallArgument] = []
         var keywords = Set<String>()
@@ -12,11 +13,11 @@ extension SyntaxParser {
             let start = tok
             if acceptOp("*") {
                 if sawDoubleStar {
-                    throw syntaxError("iterable argument unpacking follows keyword argument unpacking", at: start.loc)
+                    try fail("iterable argument unpacking follows keyword argument unpacking", at: start.loc)
                 }
                 let value = try parseExpression()
                 if tok.isKeyword("for") {
-                    throw syntaxError("iterable unpacking cannot be used in comprehension", at: start.loc)
+                    try fail("iterable unpacking cannot be used in comprehension", at: start.loc)
                 }
                 args.append(CallArgument(kind: .star, value: value, loc: start.loc))
             } else if acceptOp("**") {
@@ -24,8 +25,8 @@ extension SyntaxParser {
                 args.append(CallArgument(kind: .doubleStar, value: try parseExpression(), loc: start.loc))
             } else if let name = nameText(start), peek().isOp("=") {
                 guard start.isIdentifier else {
-                    if ["True", "False", "None"].contains(name) { throw syntaxError("cannot assign to \(name)", at: start.loc) }
-                    throw invalidSyntax()
+                    if ["True", "False", "None"].contains(name) { try fail("cannot assign to \(name)", at: start.loc) }
+                    try failInvalidSyntax()
                 }
                 advance()
                 advance()
@@ -36,12 +37,12 @@ extension SyntaxParser {
             } else {
                 let value = try parseNamedExpression()
                 if tok.isOp("=") {
-                    throw syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.loc)
+                    try fail("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.loc)
                 }
                 if tok.isKeyword("for") || tok.isKeyword("async") {
                     let clauses = try parseComprehensionClauses()
                     if !args.isEmpty || !tok.isOp(")") {
-                        throw syntaxError("Generator expression must be parenthesized", at: value.loc)
+                        try fail("Generator expression must be parenthesized", at: value.loc)
                     }
                     args.append(CallArgument(kind: .positional, value: .generator(value, clauses, open.loc),
                                              loc: value.loc))
@@ -49,12 +50,12 @@ extension SyntaxParser {
                 }
                 if sawKeyword || sawDoubleStar {
                     let what = sawDoubleStar ? "keyword argument unpacking" : "keyword argument"
-                    throw syntaxError("positional argument follows \(what)", at: tok.loc)
+                    try fail("positional argument follows \(what)", at: tok.loc)
                 }
                 args.append(CallArgument(kind: .positional, value: value, loc: value.loc))
             }
             if !acceptOp(",") {
-                guard tok.isOp(")") else { throw elementError(after: args[args.count - 1].value) }
+                guard tok.isOp(")") else { try failAfterElement(args[args.count - 1].value) }
             }
         }
         try expectOp(")")
@@ -62,6 +63,7 @@ extension SyntaxParser {
     }
 
     /// The index inside `[...]`: one slice or expression, or a tuple of them.
+    @inline(never)
     mutating func parseSlices() throws -> Expr {
         let first = try parseSlice()
         guard tok.isOp(",") else { return first }
@@ -98,6 +100,7 @@ extension SyntaxParser {
     func sliceBoundEnds() -> Bool { tok.isOp(":") || tok.isOp(",") || tok.isOp("]") }
 
     /// `lambda params: body`.
+    @inline(never)
     mutating func parseLambda() throws -> Expr {
         let keyword = advance()
         let parameters = try parseParameters(closer: ":", annotations: false)
@@ -113,20 +116,20 @@ extension SyntaxParser {
         var keywordOnly = false, sawDefault = false
         while !tok.isOp(closer) {
             if let last = parameters.last, last.kind == .varKeyword {
-                throw syntaxError("arguments cannot follow var-keyword argument", at: tok.loc)
+                try fail("arguments cannot follow var-keyword argument", at: tok.loc)
             }
             let start = tok
             var kind = keywordOnly ? Parameter.Kind.keywordOnly : .normal
             if acceptOp("/") {
                 throw Unsupported.positionalOnly(at: start.loc)
             } else if acceptOp("*") {
-                if keywordOnly { throw syntaxError("* argument may appear only once", at: start.loc) }
+                if keywordOnly { try fail("* argument may appear only once", at: start.loc) }
                 keywordOnly = true
                 if tok.isOp(",") || tok.isOp(closer) {
                     if tok.isOp(closer) || peek().isOp(closer) || peek().isOp("**") {
                         // CPython points at the `*` in a def, at the token after `*` or `*,` in a lambda.
                         let at = annotations ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
-                        throw syntaxError("named arguments must follow bare *", at: at)
+                        try fail("named arguments must follow bare *", at: at)
                     }
                     advance()
                     continue
@@ -138,25 +141,25 @@ extension SyntaxParser {
             let nameToken = tok
             if tok.isOp("(") {
                 let what = annotations ? "Function" : "Lambda expression"
-                throw syntaxError("\(what) parameters cannot be parenthesized", at: tok.loc)
+                try fail("\(what) parameters cannot be parenthesized", at: tok.loc)
             }
             let name = try expectIdentifier()
             if annotations && acceptOp(":") { try skipAnnotation() }
             if tok.isOp("="), kind == .varPositional || kind == .varKeyword {
                 let what = kind == .varPositional ? "var-positional" : "var-keyword"
-                throw syntaxError("\(what) argument cannot have default value", at: tok.loc)
+                try fail("\(what) argument cannot have default value", at: tok.loc)
             }
             var defaultValue: Expr?
             if kind == .normal || kind == .keywordOnly {
                 if tok.isOp("=") {
                     let equals = advance()
                     if annotations && (tok.isOp(",") || tok.isOp(")")) {
-                        throw syntaxError("expected default value expression", at: equals.loc)
+                        try fail("expected default value expression", at: equals.loc)
                     }
                     defaultValue = try parseExpression()
                     if kind == .normal { sawDefault = true }
                 } else if kind == .normal && sawDefault {
-                    throw syntaxError("non-default argument follows default argument", at: nameToken.loc)
+                    try fail("non-default argument follows default argument", at: nameToken.loc)
                 }
             }
             if names.contains(name) {

@@ -40,7 +40,7 @@ extension SyntaxParser {
         guard tok.isNewline else { return try parseSimpleStatements() }
         advance()
         guard case .indent = tok.kind else {
-            if case .error = tok.kind { throw invalidSyntax() }
+            if case .error = tok.kind { try failInvalidSyntax() }
             throw PyError(.exception("IndentationError"), "expected an indented block after \(header) on line \(line)",
                           at: tok.loc)
         }
@@ -83,7 +83,7 @@ extension SyntaxParser {
         let keyword = advance()
         let target = try parseTargetList()
         try checkTarget(target, .forTarget)
-        guard acceptKeyword("in") else { throw elementError(after: target) }
+        guard acceptKeyword("in") else { try failAfterElement(target) }
         let iterable = try parseStarExpressions()
         if case .starred(_, let loc) = iterable { noteCompileError("can't use starred expression here", at: loc) }
         try expectHeaderColon()
@@ -110,8 +110,8 @@ extension SyntaxParser {
         let keyword = advance()
         let name = try expectIdentifier()
         guard acceptOp("(") else {
-            if case .error = tok.kind { throw invalidSyntax() }
-            throw syntaxError("expected '('", at: tok.loc)
+            if case .error = tok.kind { try failInvalidSyntax() }
+            try fail("expected '('", at: tok.loc)
         }
         let parameters = try parseParameters(closer: ")", annotations: true)
         try expectOp(")")
@@ -161,7 +161,7 @@ extension SyntaxParser {
             items.append(try parseWithItem())
         } while acceptOp(",")
         try expectOp(")")
-        guard tok.isOp(":") else { throw invalidSyntax() }
+        guard tok.isOp(":") else { try failInvalidSyntax() }
         return items
     }
 }

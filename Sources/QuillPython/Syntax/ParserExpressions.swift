@@ -31,7 +31,7 @@ extension SyntaxParser {
         let e = try parseExpression()
         guard tok.isOp(":=") else { return e }
         guard case .name(let name, let loc) = e else {
-            throw syntaxError("cannot use assignment expressions with \(expressionName(e))", at: e.loc)
+            try fail("cannot use assignment expressions with \(expressionName(e))", at: e.loc)
         }
         advance()
         return .namedExpr(name, try parseExpression(), loc)
@@ -41,10 +41,11 @@ extension SyntaxParser {
     /// "Maybe you meant '=='" messages.
     mutating func parseCondition() throws -> Expr {
         let e = try parseNamedExpression()
-        if tok.isOp("=") { throw strayAssignment(e) }
+        if tok.isOp("=") { try failStrayAssignment(e) }
         return e
     }
 
+    @inline(never)
     func strayAssignment(_ e: Expr) -> PyError {
         if case .name = e {
             return syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: e.loc)
@@ -74,8 +75,8 @@ extension SyntaxParser {
         advance()
         let test = try parseDisjunction()
         guard acceptKeyword("else") else {
-            if tok.isError || tok.isOp(":") { throw invalidSyntax() }
-            throw syntaxError("expected 'else' after 'if' expression", at: body.loc)
+            if tok.isError || tok.isOp(":") { try failInvalidSyntax() }
+            try fail("expected 'else' after 'if' expression", at: body.loc)
         }
         let orElse = try parseExpression()
         return .conditional(test: test, body: body, orElse: orElse, body.loc)
@@ -208,6 +209,7 @@ extension SyntaxParser {
         var loc: Loc
     }
 
+    @inline(never)
     mutating func parsePrefixOperators() throws -> [PrefixOperator] {
         var ops: [PrefixOperator] = []
         while let op = unaryOperator() {
@@ -230,6 +232,7 @@ extension SyntaxParser {
 
     /// `power`: `primary ** factor`, right-associative; read as a loop and folded from the right. Unary
     /// operators after a `**` apply to everything on their right: `a ** -b ** c` is a ** (-(b ** c)).
+    @inline(never)
     mutating func parsePower() throws -> Expr {
         let base = try parsePrimary()
         guard tok.isOp("**") else { return base }

@@ -116,14 +116,14 @@ extension SyntaxParser {
             switch first {
             case .name, .attribute, .subscript: break
             default:
-                throw syntaxError("'\(expressionName(first))' is an illegal expression for augmented assignment",
+                try fail("'\(expressionName(first))' is an illegal expression for augmented assignment",
                                   at: first.loc)
             }
             return .augmentedAssign(target: first, op: op, value: try parseAssignedValue(), first.loc)
         }
         if tok.isOp(":") { return try parseAnnotatedAssignment(first) }
         if tok.isOp(":="), !isName(first) {
-            throw syntaxError("cannot use assignment expressions with \(expressionName(first))", at: first.loc)
+            try fail("cannot use assignment expressions with \(expressionName(first))", at: first.loc)
         }
         if case .starred = first { noteCompileError("can't use starred expression here", at: first.loc) }
         return .expression(first, trailingSemicolon: false, first.loc)
@@ -157,7 +157,7 @@ extension SyntaxParser {
         }
         if targets.count == 1, invalidTarget(first, .assign) != nil, isBitwiseOrLevel(first),
            !startsWithDisplayOrConstant(first) {
-            throw syntaxError("cannot assign to \(expressionName(first)) here. Maybe you meant '==' instead of '='?",
+            try fail("cannot assign to \(expressionName(first)) here. Maybe you meant '==' instead of '='?",
                               at: first.loc)
         }
         for target in targets { try checkTarget(target, .assign) }
@@ -168,12 +168,12 @@ extension SyntaxParser {
     /// `target: annotation [= value]`; the annotation is parsed and dropped.
     mutating func parseAnnotatedAssignment(_ target: Expr) throws -> Stmt {
         // CPython names a bad target only when an annotation follows the colon.
-        if !startsExpression(peek()) { throw invalidSyntax() }
+        if !startsExpression(peek()) { try failInvalidSyntax() }
         switch target {
         case .name, .attribute, .subscript: break
-        case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: target.loc)
-        case .list: throw syntaxError("only single target (not list) can be annotated", at: target.loc)
-        default: throw syntaxError("illegal target for annotation", at: target.loc)
+        case .tuple: try fail("only single target (not tuple) can be annotated", at: target.loc)
+        case .list: try fail("only single target (not list) can be annotated", at: target.loc)
+        default: try fail("illegal target for annotation", at: target.loc)
         }
         advance()
         try skipAnnotation()
@@ -189,7 +189,7 @@ extension SyntaxParser {
             try checkTarget(target, .delete)
             targets.append(target)
         } while acceptOp(",")
-        if targets.isEmpty { throw invalidSyntax() }
+        if targets.isEmpty { try failInvalidSyntax() }
         return targets
     }
 
@@ -213,7 +213,7 @@ extension SyntaxParser {
             throw Unsupported.relativeImport(at: keyword.loc)
         }
         let module = try parseDottedName()
-        guard acceptKeyword("import") else { throw invalidSyntax() }
+        guard acceptKeyword("import") else { try failInvalidSyntax() }
         if tok.isOp("*") {
             throw Unsupported.starImport(at: keyword.loc)
         }
@@ -222,7 +222,7 @@ extension SyntaxParser {
         repeat {
             if parenthesized && tok.isOp(")") && !names.isEmpty { break }
             if !parenthesized && !names.isEmpty && tok.isNewline {
-                throw syntaxError("trailing comma not allowed without surrounding parentheses", at: tok.loc)
+                try fail("trailing comma not allowed without surrounding parentheses", at: tok.loc)
             }
             let loc = tok.loc
             let name = try expectIdentifier()

@@ -3,6 +3,7 @@
 // reported at the token after the literals, where CPython 3.11 reports them.
 
 extension SyntaxParser {
+    @inline(never)
     mutating func parseStrings() throws -> Expr {
         let first = tok
         var pieces: [StringToken] = []
@@ -13,14 +14,14 @@ extension SyntaxParser {
         let after = tok.loc
         let bytes = pieces.filter(\.isBytes).count
         if bytes != 0 && bytes != pieces.count {
-            throw syntaxError("cannot mix bytes and nonbytes literals", at: after)
+            try fail("cannot mix bytes and nonbytes literals", at: after)
         }
         do {
             if bytes != 0 {
                 var value: [UInt8] = []
                 for piece in pieces {
                     if src[piece.bodyStart..<piece.bodyEnd].contains(where: { $0 >= 0x80 }) {
-                        throw syntaxError("bytes can only contain ASCII literal characters", at: first.loc)
+                        try fail("bytes can only contain ASCII literal characters", at: first.loc)
                     }
                     value += try StringLiteral.decodeBytes(src, piece.bodyStart..<piece.bodyEnd, raw: piece.isRaw)
                 }

@@ -45,7 +45,7 @@ extension SyntaxParser {
     mutating func checkTarget(_ target: Expr, _ use: TargetUse) throws {
         if let bad = invalidTarget(target, use) {
             let verb = use == .delete ? "delete" : "assign to"
-            throw syntaxError("cannot \(verb) \(expressionName(bad))", at: bad.loc)
+            try fail("cannot \(verb) \(expressionName(bad))", at: bad.loc)
         }
         if use != .delete { checkStarred(target, topLevel: true) }
     }
