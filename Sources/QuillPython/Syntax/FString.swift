@@ -148,7 +148,9 @@ extension SyntaxParser {
         var stack: [UInt8] = []
         while j < end {
             let c = src[j]
-            if c == UInt8(ascii: "\\") { throw PyError(.exception("SyntaxError"), "f-string expression part cannot include a backslash") }
+            if c == UInt8(ascii: "\\") {
+                throw PyError(.exception("SyntaxError"), "f-string expression part cannot include a backslash")
+            }
             if quote != 0 {
                 if c == quote {
                     if !tripleQuoted {

@@ -96,7 +96,8 @@ struct Lexer {
                 } else if i + 1 >= end {
                     return fail("unexpected EOF while parsing", at: loc(i + 1), deferred: true)
                 } else {
-                    return fail("unexpected character after line continuation character", at: loc(i + 1), deferred: true)
+                    return fail("unexpected character after line continuation character", at: loc(i + 1),
+                                deferred: true)
                 }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard number() else { return }

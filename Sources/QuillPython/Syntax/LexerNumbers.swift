@@ -39,17 +39,13 @@ extension Lexer {
                 repeat {
                     if c == Int(UInt8(ascii: "_")) { c = nextc() }
                     guard digitFits(c, radix) else {
-                        if radix != 16 && Lexer.isDigitCode(c) {
-                            return failAtCursor("invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(name) literal")
-                        }
+                        if radix != 16 && Lexer.isDigitCode(c) { return invalidDigit(c, name) }
                         backup(c)
                         return failAtCursor("invalid \(name) literal")
                     }
                     repeat { c = nextc() } while digitFits(c, radix)
                 } while c == Int(UInt8(ascii: "_"))
-                if radix != 16 && Lexer.isDigitCode(c) {
-                    return failAtCursor("invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(name) literal")
-                }
+                if radix != 16 && Lexer.isDigitCode(c) { return invalidDigit(c, name) }
                 guard verifyEnd(c, name) else { return false }
                 backup(c)
                 return emitInt(from: start, radix: radix)
@@ -127,6 +123,10 @@ extension Lexer {
         guard verifyEnd(c, "decimal") else { return false }
         backup(c)
         return emitFloat(from: start, imaginary: false)
+    }
+
+    private mutating func invalidDigit(_ c: Int, _ name: String) -> Bool {
+        failAtCursor("invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(name) literal")
     }
 
     private func digitFits(_ c: Int, _ radix: Int) -> Bool {

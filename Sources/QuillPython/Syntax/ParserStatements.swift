@@ -50,7 +50,8 @@ extension SyntaxParser {
             return syntaxError("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: loc)
         }
         switch statement {
-        case .expression(let e, _, _), .assign(_, let e, _), .augmentedAssign(_, _, let e, _), .returnStatement(let e?, _):
+        case .expression(let e, _, _), .assign(_, let e, _), .augmentedAssign(_, _, let e, _),
+             .returnStatement(let e?, _):
             return elementError(after: e)
         default:
             return invalidSyntax()

@@ -149,7 +149,9 @@ enum StringLiteral {
             throw unicodeError(start, range.upperBound - range.lowerBound, "malformed \\N character escape")
         }
         let name = String(decoding: src[(j + 3)..<close], as: UTF8.self)
-        guard close > j + 3 else { throw unicodeError(start, close - range.lowerBound, "malformed \\N character escape") }
+        guard close > j + 3 else {
+            throw unicodeError(start, close - range.lowerBound, "malformed \\N character escape")
+        }
         guard let scalar = UnicodeNames.scalar(named: name) else {
             throw unicodeError(start, close + 1 - range.lowerBound, "unknown Unicode character name")
         }
