@@ -40,7 +40,7 @@ public struct CellOutcome {
 }
 
 public final class Session {
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
 
     public init(host: any ModelHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
