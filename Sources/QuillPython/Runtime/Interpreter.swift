@@ -31,6 +31,8 @@ final class Interpreter: Context {
         var table = Builtins.table
         for (name, value) in ExceptionClass.builtins { table[name] = value }
         builtins = table
+        // Cells run as a script does: `if __name__ == "__main__":` blocks run.
+        globalSlot("__name__").value = .str("__main__")
     }
 
     var dataDirectory: URL? { options.dataDirectory }
@@ -55,10 +57,10 @@ final class Interpreter: Context {
 
     // MARK: Limits
 
-    /// Counts a step of a loop or a call; looks at the clock every 1024 steps.
+    /// Counts a step of a loop or a call; looks at the clock every 128 steps.
     @inline(__always) func tick() throws {
         ticks &+= 1
-        if ticks & 1023 == 0 { try checkDeadline() }
+        if ticks & 127 == 0 { try checkDeadline() }
     }
 
     func checkDeadline() throws {
