@@ -1,5 +1,5 @@
-// TEMPORARY stand-ins for other helpers' pieces (parser, format, library, arrays, sentence-transformers) so that the
-// interpreter compiles before they land. Deleted when main has the real ones.
+// TEMPORARY stand-ins for other helpers' pieces (format's PercentFormat and StrMethods, the library's builtins and
+// methods, the module registries) so that the interpreter compiles before they land. Deleted when main has them.
 
 import Foundation
 
@@ -69,40 +69,6 @@ enum DictMethods {
     }
 }
 
-enum FloatRepr {
-    static func repr(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-        let s = "\(x)"
-        return s
-    }
-}
-
-enum StringRepr {
-    static func repr(_ s: String) -> String {
-        let quote = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = quote
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out += String(c) == quote ? "\\" + quote : String(c)
-            }
-        }
-        return out + quote
-    }
-}
-
-enum Formatter {
-    static func format(_ value: Value, _ spec: String, _ context: any Context) throws -> String {
-        if case .float(let d) = value, spec.hasPrefix("."), spec.hasSuffix("f"), let p = Int(spec.dropFirst().dropLast()) {
-            return String(format: "%.\(p)f", d)
-        }
-        return try context.str(value)
-    }
-}
-
 enum PercentFormat {
     static func format(_ template: String, _ args: Value, _ context: any Context) throws -> String {
         throw PyError.unsupported("%-formatting is pending")
@@ -113,10 +79,3 @@ enum LibraryModules { static func modules() -> [String: PyModule] { ["math": PyM
 enum ArrayModules { static func modules() -> [String: PyModule] { [:] } }
 enum SentenceTransformersModules { static func modules() -> [String: PyModule] { [:] } }
 
-#if !QUILL_LOCAL_PARSER
-enum Parser {
-    static func parse(_ source: String) throws -> Module {
-        throw PyError.unsupported("the Python parser has not landed yet")
-    }
-}
-#endif
