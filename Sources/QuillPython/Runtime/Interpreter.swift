@@ -19,6 +19,8 @@ final class Interpreter: Context {
     var ticks = 0
     /// Python call depth, bounded as CPython's recursion limit is.
     var depth = 0
+    /// Containers being printed or compared inside one another (bounded with the call depth).
+    var nesting = 0
     static let recursionLimit = 1000
     /// Modules by dotted name, gathered from the registries on first import.
     lazy var modules: [String: PyModule] = ModuleRegistry.all()

@@ -46,7 +46,11 @@ public final class Session {
         interpreter = Interpreter(host: host, options: options)
     }
 
-    deinit { interpreter.clearGlobals() }
+    /// Drops the session's values on a large stack: releasing a deeply nested list recurses.
+    deinit {
+        let interp = interpreter
+        LargeStack.run { interp.clearGlobals() }
+    }
 
     /// Runs one cell; names it defines stay for the next. `deadline`: when the cell times out.
     public func run(_ source: String, deadline: ContinuousClock.Instant? = nil) -> CellOutcome {
@@ -65,6 +69,7 @@ public final class Session {
         interp.output = ""
         interp.deadline = deadline
         interp.depth = 0
+        interp.nesting = 0
         do {
             let module = try Parser.parse(source)
             let cell = try Compiler.compileCell(module, interp)

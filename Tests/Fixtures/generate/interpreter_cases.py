@@ -176,6 +176,8 @@ CASES = {
     "unpack_in_comprehension": "pairs = [(1, 2), (3, 4)]\nprint([a + b for a, b in pairs], {a: b for a, b in pairs})",
     "nested_list_mutation_alias": "row = [0] * 2\ngrid = [row] * 2\ngrid[0][0] = 1\nprint(grid)",
     "range_indexing": "r = range(10)\nprint(r[3], r[-1], list(r[2:8:2]), len(range(0, 10, 3)), list(range(5, 0, -2)))",
+    "deep_nesting_repr": "a = []\nfor i in range(100000):\n    a = [a]\nprint(len(repr([[[1]]])))\nprint(a)",
+    "deep_nesting_compare": "a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\nprint(a == b)",
 }
 
 
