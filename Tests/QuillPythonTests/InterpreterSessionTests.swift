@@ -116,3 +116,14 @@ import Testing
         #expect(lines[0] != lines[2])
     }
 }
+
+@Suite struct InterpreterMemoryTests {
+    @Test func manyValuesUnderTheBoundStillAddUp() {
+        // 200 lists of 100,000 ints are each under a bound of 1,000,000 elements, but together they take far more
+        // than 64 bytes x 1,000,000.
+        let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 1_000_000))
+        let outcome = session.run("keep = []\nfor i in range(200):\n    keep.append([i] * 100000)")
+        #expect(outcome.error?.exceptionType == "MemoryError")
+        #expect(session.run("keep = None\nsmall = [0] * 100000\nprint(len(small))").output == "100000\n")
+    }
+}

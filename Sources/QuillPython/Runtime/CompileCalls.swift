@@ -48,7 +48,7 @@ extension Compiler {
                 switch receiver {
                 case .list(let l) where isAppend:
                     let v = try single?(f) ?? .none
-                    if l.items.count >= interp.options.memoryLimit { try interp.reserve(l.items.count + 1) }
+                    try interp.grow(to: l.items.count + 1)
                     l.items.append(v)
                     return .none
                 case .list(let l) where isList:

@@ -21,6 +21,9 @@ final class Interpreter: Context {
     var depth = 0
     /// Containers being printed or compared inside one another (bounded with the call depth).
     var nesting = 0
+    /// Resident memory when the current cell started (the memory bound counts growth from there).
+    var residentAtStart: Int?
+    var lastResidentCheck: ContinuousClock.Instant?
     static let recursionLimit = 1000
     /// Modules by dotted name, gathered from the registries on first import.
     lazy var modules: [String: PyModule] = ModuleRegistry.all()
@@ -67,19 +70,6 @@ final class Interpreter: Context {
 
     func checkDeadline() throws {
         if let deadline, ContinuousClock.now >= deadline { throw PyError(.timeout, "cell timed out") }
-    }
-
-    func reserve(_ count: Int) throws {
-        if count > options.memoryLimit {
-            throw PyError.memory("a value of \(count) elements passes the cell's memory bound of \(options.memoryLimit) elements")
-        }
-    }
-
-    /// Strings are bounded at 8 bytes per element.
-    func reserveString(bytes: Int) throws {
-        if bytes / 8 > options.memoryLimit {
-            throw PyError.memory("a string of \(bytes) bytes passes the cell's memory bound of \(options.memoryLimit * 8) bytes")
-        }
     }
 
     func write(_ text: String) throws {

@@ -55,7 +55,7 @@ extension Interpreter {
             l.items[try position(index, l.items.count, "list", assignment: true)] = value
         case .dict(let d):
             let key = try HashKey(index)
-            if d.storage[key] == nil { try reserve(d.storage.count + 1) }
+            if d.storage[key] == nil { try grow(to: d.storage.count + 1) }
             d.storage[key] = value
         case .object(let o as PySubscriptable):
             try o.setItem(index, value, self)

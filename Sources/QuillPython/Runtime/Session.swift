@@ -70,6 +70,7 @@ public final class Session {
         interp.deadline = deadline
         interp.depth = 0
         interp.nesting = 0
+        interp.residentAtStart = Interpreter.residentBytes()
         do {
             let module = try Parser.parse(source)
             let cell = try Compiler.compileCell(module, interp)
