@@ -4,7 +4,7 @@
 import Foundation
 
 enum Builtins {
-    nonisolated(unsafe) static let table: [String: Value] = [
+    nonisolated(unsafe) static let table: [String: Value] = ExceptionClass.builtins.merging([
         "print": BuiltinFunction.value("print") { args, ctx in
             let sep = try args.keyword("sep").map { try ctx.str($0) } ?? " "
             let end = try args.keyword("end").map { try ctx.str($0) } ?? "\n"
@@ -39,7 +39,7 @@ enum Builtins {
             for x in try ctx.iterate(args.positional.first ?? .none) { total = try c.binary(.add, total, x) }
             return total
         },
-    ]
+    ]) { first, _ in first }
 }
 
 enum StrMethods {
@@ -79,3 +79,85 @@ enum LibraryModules { static func modules() -> [String: PyModule] { ["math": PyM
 enum ArrayModules { static func modules() -> [String: PyModule] { [:] } }
 enum SentenceTransformersModules { static func modules() -> [String: PyModule] { [:] } }
 
+
+/// Objects that answer `x in obj` themselves.
+protocol PyContainer: PyObject {
+    func contains(_ value: Value, _ context: any Context) throws -> Bool
+}
+
+final class ExceptionClass: PyCallable, PyRepresentable, PyAttributes {
+    let name: String
+    init(_ name: String) { self.name = name }
+
+    var typeName: String { "type" }
+
+    func call(_ arguments: Arguments, _ context: any Context) throws -> Value {
+        if !arguments.keywords.isEmpty { throw PyError.type("\(name)() takes no keyword arguments") }
+        return .object(ExceptionValue(type: name, args: arguments.positional))
+    }
+
+    func repr(_ context: any Context) throws -> String { "<class '\(name)'>" }
+
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
+        name == "__name__" ? .str(self.name) : nil
+    }
+
+    var attributeNames: [String] { ["__name__"] }
+
+    /// The classes a cell can name.
+    static let names = [
+        "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "EOFError",
+        "FileNotFoundError", "ImportError", "IndexError", "KeyError", "LookupError", "MemoryError",
+        "ModuleNotFoundError", "NameError", "NotImplementedError", "OSError", "OverflowError", "RecursionError",
+        "RuntimeError", "StopIteration", "TypeError", "UnboundLocalError", "UnicodeError", "ValueError",
+        "ZeroDivisionError",
+    ]
+
+    static var builtins: [String: Value] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, .object(ExceptionClass($0))) })
+    }
+}
+
+/// An exception instance, as `ValueError("bad")` makes it.
+final class ExceptionValue: PyRepresentable, PyAttributes {
+    let type: String
+    let args: [Value]
+    init(type: String, args: [Value]) {
+        self.type = type
+        self.args = args
+    }
+
+    var typeName: String { type }
+
+    func repr(_ context: any Context) throws -> String {
+        let inner = try args.map { try context.repr($0) }.joined(separator: ", ")
+        return "\(type)(\(inner))"
+    }
+
+    /// str(e): empty, the single argument's str (its repr for KeyError), or the repr of the arguments' tuple.
+    func str(_ context: any Context) throws -> String {
+        switch args.count {
+        case 0: return ""
+        case 1: return type == "KeyError" ? try context.repr(args[0]) : try context.str(args[0])
+        default: return try context.repr(.tuple(args))
+        }
+    }
+
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
+        name == "args" ? .tuple(args) : nil
+    }
+
+    var attributeNames: [String] { ["args"] }
+
+    func error(_ context: any Context) throws -> PyError {
+        PyError(.exception(type), try str(context))
+    }
+
+    /// What `raise X` raises: nil when X is no exception.
+    static func error(raising value: Value, _ context: any Context) throws -> PyError? {
+        guard case .object(let o) = value else { return nil }
+        if let e = o as? ExceptionValue { return try e.error(context) }
+        if let c = o as? ExceptionClass { return PyError(.exception(c.name), "") }
+        return nil
+    }
+}

@@ -101,10 +101,7 @@ extension Compiler {
         let interp = self.interp
         return { f in
             let v = try code(f)
-            if case .object(let o) = v {
-                if let e = o as? ExceptionValue { throw try e.error(interp).at(loc) }
-                if let c = o as? ExceptionClass { throw PyError(.exception(c.name), "", at: loc) }
-            }
+            if let error = try ExceptionValue.error(raising: v, interp) { throw error.at(loc) }
             throw PyError.type("exceptions must derive from BaseException").at(loc)
         }
     }

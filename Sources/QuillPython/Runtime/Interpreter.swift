@@ -9,7 +9,7 @@ final class Interpreter: Context {
     let options: SessionOptions
     /// Module-level names, created on first mention and kept across cells.
     private(set) var globals: [String: GlobalSlot] = [:]
-    /// Builtins as the cell sees them: the library's table and the exception classes.
+    /// Builtins as the cell sees them (the library's table).
     let builtins: [String: Value]
     /// What the current cell printed.
     var output = ""
@@ -33,9 +33,7 @@ final class Interpreter: Context {
     init(host: any ModelHost, options: SessionOptions) {
         self.host = host
         self.options = options
-        var table = Builtins.table
-        for (name, value) in ExceptionClass.builtins { table[name] = value }
-        builtins = table
+        builtins = Builtins.table
         // Cells run as a script does: `if __name__ == "__main__":` blocks run.
         globalSlot("__name__").value = .str("__main__")
     }
