@@ -132,6 +132,12 @@ def random_spec(rng):
 
 
 def encode_value(v):
+    if isinstance(v, tuple):
+        return ["tuple", [encode_value(x) for x in v]]
+    if isinstance(v, list):
+        return ["list", [encode_value(x) for x in v]]
+    if isinstance(v, dict):
+        return ["dict", [[encode_value(k), encode_value(x)] for k, x in v.items()]]
     if v is None:
         return ["none", None]
     if isinstance(v, bool):
@@ -166,11 +172,104 @@ def format_cases(rng):
     return cases
 
 
+PERCENT_VALUES = [0, 1, -1, 42, -42, 255, 65, 3.7, -0.0, 0.5, 2.675, 1e20, 1.5e-7, 123456.789, float("inf"),
+                  float("nan"), 10 ** 30, True, None, "abc", "한국어", "x", "it's", [1, 2], (1,), {"a": 1}]
+
+
+def percent_cases(rng):
+    fixed = [("%s", 1), ("%s: %d", ("a", 5)), ("%.4f", 3.14159265), ("%5.1f%%", 99.5), ("%%", ()), ("%5%", ()),
+             ("%5%", (1,)), ("%", ()), ("abc %", (1,)), ("%s", [1, 2]), ("abc", [1]), ("abc", 5), ("%d", "5"),
+             ("%f", "a"), ("%x", 3.0), ("%c", 3.0), ("%c", "ab"), ("%d", 3.7), ("%d", float("inf")), ("%#08o", 8),
+             ("%#08x", 255), ("%-05d", 3), ("%(a)s %s", {"a": 1}), ("%(a)s", 5), ("%(a", {"a": 1}), ("%y", 1),
+             ("%\u00e9", 1), ("%.*f", (2, 3.14159)), ("%*d", (-5, 3)), ("%*d", ("a", 3)), ("%ld", 5), ("%s %s", (1,)),
+             ("%r", ("한",)), ("%a", ("한",)), ("%+s", 1), ("%05s", "a"), ("%#.5x", 255), ("%.3s", "abcdef"),
+             ("% d", 5), ("%+.2e", -0.0), ("%c", 0x110000), ("%i", True), ("%d", None), ("%(x)d", {}), ("%s", ()),
+             ("%s", (1, 2)), ("%d %d", (1, 2, 3)), ("%.0f", 0.5), ("%g", 1e20), ("%#g", 1.0), ("%(a)s", [1]),
+             ("%c", True), ("%c", 2 ** 70), ("%x", True), ("%.2f", 10 ** 400), ("%.3d", -5), ("%#x", -255),
+             ("%+#X", 255), ("%08.3f", -3.14159), ("% 08.3e", 3.14159), ("%-8.3g|", 3.14159), ("%#o", 0),
+             ("%3c", "x"), ("%-3c|", 65), ("%.1c", "x"), ("%(a)s and %(b)r", {"a": "x", "b": "y"}),
+             ("%(a)s", {"a": 1, "b": 2}), ("%s", {"a": 1}), ("%(a)5%", {"a": 1}), ("%-5%", (1,)), ("%5", (1,)),
+             ("%.", (1,)), ("%*", (1,)), ("%(a)", {"a": 1}), ("%.*s", (2, "abcdef")), ("%.*f", (-3, 2.5)),
+             ("%E", 1.5), ("%F", float("inf")), ("%G", 1e-10), ("%u", -7), ("%X", 48879), ("%o", -8),
+             ("%10.3s|", "한국어입니다"), ("%-10r|", "a"), ("%010.2f", float("nan")), ("%+d", 0), ("% f", -1.0)]
+    out = []
+    for template, args in fixed:
+        out.append([template, encode_value(args), outcome(lambda: template % args)])
+    types = "sradiuoxXeEfFgGc"
+    for _ in range(2500):
+        template = "".join(
+            "%" + rng.choice(["", "", "-", "+", " ", "#", "0", "-0", "+0", "#0"]) +
+            rng.choice(["", "", str(rng.randrange(0, 15))]) +
+            rng.choice(["", "", "." + str(rng.randrange(0, 12))]) + rng.choice(types) + rng.choice(["", " ", "|", ", "])
+            for _ in range(rng.randrange(1, 3)))
+        n = template.count("%")
+        args = tuple(rng.choice(PERCENT_VALUES) for _ in range(n))
+        if n == 1 and rng.random() < 0.5 and not isinstance(args[0], tuple):
+            args = args[0]
+        out.append([template, encode_value(args), outcome(lambda: template % args)])
+    return out
+
+
+class Point:
+    """An object whose attributes str.format can reach (the Swift test context has none, so only errors use it)."""
+
+
+def str_format_cases(rng):
+    fixed = [("{}", [1], {}), ("{0}", [1], {}), ("{name}", [], {"name": "Ann"}), ("{0[1]}", [[1, 2]], {}),
+             ("{0[a]}", [{"a": 5}], {}), ("{0[1]}", [{1: "one"}], {}), ("{!r}", ["한"], {}), ("{!a}", ["한"], {}),
+             ("{!s:>5}", [1], {}), ("{:{w}.{p}f}", [3.14159], {"w": 10, "p": 2}), ("{{}}", [], {}), ("{{{}}}", [1], {}),
+             ("{}{1}", [1, 2], {}), ("{1}{}", [1, 2], {}), ("{1}", [1], {}), ("{name}", [], {}), ("{", [], {}),
+             ("}", [], {}), ("{0", [1], {}), ("{0!}", [1], {}), ("{0!x}", [1], {}), ("{0!r", [1], {}),
+             ("{0!rx}", [1], {}), ("{0:", [1], {}), ("{0[}", [[1]], {}), ("{0[0]x}", [[1]], {}), ("{0.}", [1], {}),
+             ("{0[]}", [[1]], {}), ("{a{b}", [], {}), ("{:{:{}}}", [1, 2, 3], {}), ("{:{}}", [1, 5], {}),
+             ("{0:{1}}", [1, 5], {}), ("{:>{}}", ["x", 4], {}), ("{:d}", ["x"], {}), ("{:s}", [1], {}),
+             ("{0[5]}", [[1]], {}), ("{0[x]}", [[1]], {}), ("{0[-1]}", [[1]], {}), ("{0[0][1]}", [[[1, 2]]], {}),
+             ("{x[0]}", [], {"x": "abc"}), ("{:,}", [1234567], {}), ("{:.2%}", [0.1234], {}), ("{:^9}", ["한국"], {}),
+             ("{0}{0}", ["ab"], {}), ("{}, {}", ["a"], {}), ("{٠}", ["arabic zero"], {}), ("{0:}", [1.0], {}),
+             ("{:}", [None], {}), ("{:5}", [None], {}), ("{}", [[1, "a"]], {}), ("{:x}", [[1]], {}),
+             ("}}{{", [], {}), ("a}}b", [], {}), ("{0:{{}}}", [1], {}), ("{!}", [1], {}), ("{0!r:}", ["a"], {}),
+             ("{00}", ["zero"], {}), ("{0 }", [1], {}), ("{ 0}", [1], {}), ("{a.b}", [], {"a": 1}),
+             ("{0]}", [1], {}), ("{:>{w}}", ["x"], {"w": 5}), ("{0:.{1}f}", [2.5, 0], {}), ("{:.0f}", [0.5], {}),
+             ("{:.0f}", [1.5], {}), ("{0:{1}{2}}", [5, ">", 4], {}), ("{0:{1}}", [5, "abc"], {})]
+    out = []
+    for template, args, kwargs in fixed:
+        out.append([template, encode_value(args), encode_value(kwargs),
+                    outcome(lambda: template.format(*args, **kwargs))])
+    for _ in range(1500):
+        v = rng.choice(PERCENT_VALUES[:-3])
+        spec = random_spec(rng)
+        template = rng.choice(["{:%s}", "{0:%s}", "[{v:%s}]", "{!r:%s}", "{!s:%s}"]) % spec
+        args, kwargs = ([v], {}) if "{v" not in template else ([], {"v": v})
+        out.append([template, encode_value(args), encode_value(kwargs), outcome(lambda: template.format(*args, **kwargs))])
+    return out
+
+
+def rounding_cases(rng):
+    floats = interesting_floats(rng, 1500) + [0.5, 1.5, 2.5, -0.5, -1.5, 1e300, 2.675, 0.125, 0.375, 1.005, 5e-324]
+    out = []
+    for x in floats:
+        out.append(["float", x.hex(), None, outcome(lambda: repr(round(x)))])
+        n = rng.choice([0, 1, 2, 3, 5, 10, 17, 300, 330, -1, -2, -5, -20, -300, -306, -307, -308, -309])
+        out.append(["float", x.hex(), n, outcome(lambda: repr(round(x, n)))])
+    ints = [0, 5, 15, 25, 1250, 1350, -1250, -1350, 12345, 10 ** 30 + 5 * 10 ** 10, 2 ** 63, -(2 ** 63) - 1, 95, 50]
+    ints += [rng.randrange(-10 ** 20, 10 ** 20) for _ in range(200)]
+    for n in ints:
+        for d in [-1, -2, -3, -5, -10, -30, -40, 0, 2]:
+            out.append(["int", str(n), d, outcome(lambda: repr(round(n, d)))])
+    for b in [True, False]:
+        out.append(["bool", "True" if b else "False", -1, outcome(lambda: repr(round(b, -1)))])
+        out.append(["bool", "True" if b else "False", 2, outcome(lambda: repr(round(b, 2)))])
+    return out
+
+
 def main():
     write("float_repr.json", float_repr_cases(random.Random(1)))
     write("float32_str.json", float32_cases(random.Random(2)))
     write("string_repr.json", string_repr_cases(random.Random(3)))
     write("format_spec.json", format_cases(random.Random(4)))
+    write("percent.json", percent_cases(random.Random(5)))
+    write("str_format.json", str_format_cases(random.Random(6)))
+    write("rounding.json", rounding_cases(random.Random(7)))
 
 
 if __name__ == "__main__":
