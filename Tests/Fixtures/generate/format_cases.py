@@ -262,6 +262,87 @@ def rounding_cases(rng):
     return out
 
 
+STR_RECEIVERS = ["hello world", "  Hello World  ", "a,b,,c", ",a,", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "ΣΑΣ ΣΑΣ.", "aΣ", "aΣb", "a.Σ",
+                 "Σ", "straße", "İstanbul", "ǅemal ǆ", "ﬁne ﬀ", "한국어 텍스트 입니다", "\t a\tb  \n", "", "1234", "١٢٣",
+                 "½²Ⅻ", "abc123", "Hello World", "HELLO", "hello", "Title Case String", "tItLe", "x\u3000y\u00a0z\u2007w",
+                 "+42", "-42", "42", "a\tb\tc", "ab\ncd\tef\rgh\tij", "line1\nline2\r\nline3\rline4\x0bx\x0cy\x1cz\x85w\u2028v\u2029u\n",
+                 "\n\n", "a\r\n", "mississippi", "aaaa", "x\u200by", "ꭰꭱ Ꭰ", "they're bill's friends", "123abc ABC",
+                 "\u1c90\u1c91", "é́", " \x1c\x1d\x1e\x1f\x85 ", "ⅰⅱ", "Ǆ", "ŉ", "ΐ"]
+
+STR_CALLS = [("lower", []), ("upper", []), ("casefold", []), ("swapcase", []), ("title", []), ("capitalize", []),
+             ("isupper", []), ("islower", []), ("istitle", []), ("isspace", []), ("isdigit", []), ("isdecimal", []),
+             ("isnumeric", []), ("isalpha", []), ("isalnum", []), ("isascii", []), ("isprintable", []),
+             ("strip", []), ("lstrip", []), ("rstrip", []), ("strip", ["ab "]), ("rstrip", ["\n"]), ("lstrip", [None]),
+             ("split", []), ("split", [","]), ("split", [None, 1]), ("split", [" ", 1]), ("split", ["ss"]),
+             ("rsplit", []), ("rsplit", [None, 1]), ("rsplit", [",", 1]), ("rsplit", ["s", 2]), ("split", [None, 0]),
+             ("splitlines", []), ("splitlines", [True]), ("partition", [" "]), ("rpartition", [" "]),
+             ("partition", ["ss"]), ("rpartition", ["ss"]), ("replace", ["s", "S"]), ("replace", ["ss", "", 1]),
+             ("replace", ["", "-"]), ("replace", ["", "-", 2]), ("replace", ["l", "L", 0]), ("replace", ["a", "b", -1]),
+             ("find", ["s"]), ("find", ["o", 5]), ("find", ["o", -3]), ("find", [""]), ("find", ["", 100]),
+             ("rfind", ["s"]), ("rfind", ["o", 0, 5]), ("index", ["l"]), ("index", ["zz"]), ("rindex", ["l"]),
+             ("rindex", ["zz"]), ("count", ["s"]), ("count", [""]), ("count", ["", 3]), ("count", ["s", -4]),
+             ("count", ["", 100]), ("count", ["ss", 0, -1]), ("startswith", ["he"]), ("startswith", [("x", "he")]),
+             ("startswith", ["", 100]), ("startswith", ["", 3]), ("startswith", ["l", 2, 3]), ("endswith", ["ld"]),
+             ("endswith", [("d", "x"), 0, 5]), ("endswith", ["", -1]), ("center", [20]), ("center", [20, "*"]),
+             ("center", [5]), ("center", [16, "-"]), ("center", [17, "한"]), ("ljust", [15, "."]), ("rjust", [15]),
+             ("zfill", [8]), ("zfill", [2]), ("expandtabs", []), ("expandtabs", [4]), ("expandtabs", [0]),
+             ("removeprefix", ["he"]), ("removesuffix", ["ld"]), ("removesuffix", [""]), ("join", [["a", "b", "c"]]),
+             ("join", [[]]), ("join", ["xyz"]), ("join", [["a", 1]]), ("join", [1]), ("join", [("x",)]),
+             ("split", [1]), ("split", [""]), ("split", [" ", 1, 2]), ("find", []), ("find", [1]), ("find", ["a", "b"]),
+             ("find", ["a", 1.5]), ("find", ["a", None, None]), ("find", ["a", 1, 2, 3]), ("startswith", [1]),
+             ("startswith", [(1,)]), ("startswith", []), ("replace", ["a"]), ("replace", ["a", "b", 1.5]),
+             ("replace", [1, "b"]), ("replace", ["a", 2]), ("strip", [1]), ("strip", ["a", "b"]), ("center", []),
+             ("center", [1.5]), ("center", [5, "ab"]), ("center", [5, 1]), ("zfill", ["a"]), ("splitlines", ["x"]),
+             ("splitlines", [2]), ("expandtabs", ["a"]), ("partition", [""]), ("partition", [1]), ("partition", []),
+             ("removeprefix", [1]), ("count", []), ("lower", [1]), ("endswith", [("a", "b"), 1, 2, 3]),
+             ("ljust", [5, ""]), ("rsplit", [None, -1]), ("split", [None, 2 ** 70]), ("find", ["a", 2 ** 70]),
+             ("join", []), ("title", [1]), ("isdigit", [1]), ("rpartition", [None]), ("count", ["a", None, 1]),
+             ("removesuffix", []), ("center", [2 ** 70]), ("expandtabs", [-1]), ("splitlines", [None]),
+             ("format", [1, 2]), ("nosuchmethod", []), ("find", ["l", True]), ("center", [True])]
+STR_KEYWORD_CALLS = [("split", [], {"sep": ","}), ("split", [], {"maxsplit": 1}), ("split", [","], {"sep": ","}),
+                     ("split", [], {"x": 1}), ("split", [], {"maxsplit": "a"}), ("splitlines", [], {"keepends": True}),
+                     ("rsplit", [], {"sep": None, "maxsplit": 1}), ("find", [], {"sub": "a"}),
+                     ("startswith", ["a"], {"start": 1}), ("replace", ["a", "b"], {"count": 1}),
+                     ("upper", [], {"x": 1}), ("expandtabs", [], {"tabsize": 2}), ("join", [], {"iterable": []}),
+                     ("format", [], {"a": 1})]
+
+
+def str_method_cases():
+    out = []
+    for receiver in STR_RECEIVERS:
+        for name, args in STR_CALLS:
+            out.append([name, receiver, encode_value(list(args)), encode_value({}),
+                        outcome(lambda: repr(getattr(receiver, name)(*args)))])
+    for name, args, kwargs in STR_KEYWORD_CALLS:
+        receiver = "a,b c"
+        out.append([name, receiver, encode_value(list(args)), encode_value(kwargs),
+                    outcome(lambda: repr(getattr(receiver, name)(*args, **kwargs)))])
+    return out
+
+
+def code_point_ranges(predicate):
+    ranges = []
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF or not predicate(chr(c)):
+            continue
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return ranges
+
+
+def unicode_tables():
+    tables = {name: code_point_ranges(getattr(str, name)) for name in
+              ["isspace", "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isupper", "islower", "istitle",
+               "isprintable"]}
+    for name in ["lower", "upper", "casefold", "title", "swapcase", "capitalize"]:
+        f = getattr(str, name)
+        tables[name] = [[c, f(chr(c))] for c in range(0x110000)
+                        if not 0xD800 <= c <= 0xDFFF and f(chr(c)) != chr(c)]
+    return tables
+
+
 def main():
     write("float_repr.json", float_repr_cases(random.Random(1)))
     write("float32_str.json", float32_cases(random.Random(2)))
@@ -270,6 +351,10 @@ def main():
     write("percent.json", percent_cases(random.Random(5)))
     write("str_format.json", str_format_cases(random.Random(6)))
     write("rounding.json", rounding_cases(random.Random(7)))
+    write("str_methods.json", str_method_cases())
+    with open(os.path.join(OUT, "unicode_tables.json"), "w", encoding="utf-8") as f:
+        json.dump(unicode_tables(), f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
 
 
 if __name__ == "__main__":
