@@ -14,11 +14,20 @@ enum Rounding {
     }
 
     static func round(_ x: Double, ndigits: Int) -> Double {
-        guard x.isFinite, ndigits >= 0, ndigits < 300 else { return x }
-        return Double(String(format: "%.\(ndigits)f", x)) ?? x
+        guard x.isFinite, ndigits > -300, ndigits < 300 else { return x }
+        if ndigits >= 0 { return Double(String(format: "%.\(ndigits)f", x)) ?? x }
+        let scale = Foundation.pow(10, Double(-ndigits))
+        return (x / scale).rounded(.toNearestOrEven) * scale
     }
 
-    static func round(_ x: Value, ndigits: Int) -> Value { x }
+    static func round(_ x: Value, ndigits: Int) -> Value {
+        guard ndigits < 0, case .int(let i)? = Arithmetic.number(x) else { return x }
+        let scale = BigInt(10).power(-ndigits)
+        let (q, r) = Arithmetic.floorDivide(i, scale)
+        let twice = 2 * r
+        let up = twice > scale || (twice == scale && q.magnitude.words[0] & 1 == 1)
+        return .integer((up ? q + 1 : q) * scale)
+    }
 }
 
 enum StrMethods {

@@ -46,7 +46,7 @@ enum NumberParsing {
         }
         if radix == 0 { radix = 10 }
         // Digits with single underscores between them (one may follow a prefix).
-        var digits: [UInt8] = []
+        var digits: [Int] = []
         var previousUnderscore = !afterPrefix
         for b in bytes {
             if b == UInt8(ascii: "_") {
@@ -55,15 +55,32 @@ enum NumberParsing {
                 continue
             }
             guard let d = digitValue(b), d < radix else { return nil }
-            digits.append(b)
+            digits.append(d)
             previousUnderscore = false
         }
         guard !digits.isEmpty, !previousUnderscore else { return nil }
         // Base 0 forbids leading zeros in a decimal literal other than zero itself ("017").
-        if base == 0 && !afterPrefix && digits.count > 1 && digits[0] == UInt8(ascii: "0")
-            && digits.contains(where: { $0 != UInt8(ascii: "0") }) { return nil }
-        guard let magnitude = BigInt(String(decoding: digits, as: UTF8.self), radix: radix) else { return nil }
+        if base == 0 && !afterPrefix && digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) {
+            return nil
+        }
+        let magnitude = accumulate(digits, radix: radix)
         return negative ? -magnitude : magnitude
+    }
+
+    /// The value of base-`radix` digits, most significant first, a machine word's worth of digits at a time.
+    private static func accumulate(_ digits: [Int], radix: Int) -> BigInt {
+        var total = BigInt(0)
+        var k = 0
+        while k < digits.count {
+            var chunk = 0, scale = 1
+            while k < digits.count && scale <= Int.max / radix / radix {
+                chunk = chunk * radix + digits[k]
+                scale *= radix
+                k += 1
+            }
+            total = total * BigInt(scale) + BigInt(chunk)
+        }
+        return total
     }
 
     private static func digitValue(_ b: UInt8) -> Int? {
