@@ -50,7 +50,7 @@ func decodeValue(_ json: JSONValue) throws -> Value {
         let data = try Data(contentsOf: libraryFixture("builtins.json"))
         let cases = try #require(try JSONParser.parse(data).arrayValue)
         #expect(cases.count > 300)
-        for item in cases {
+        for item in cases where item["call"] != nil {
             let call = try #require(item["call"]?.stringValue)
             let args = try #require(item["args"]?.arrayValue).map(decodeValue)
             let kwargs = try #require(item["kwargs"]?.arrayValue).map { pair -> (name: String, value: Value) in
@@ -67,6 +67,30 @@ func decodeValue(_ json: JSONValue) throws -> Value {
             let description = "\(call)(\(args.count) args, \(kwargs.map(\.name)))"
             #expect(got == item["expected"]?.stringValue, "\(description)")
             #expect(context.output == item["stdout"]?.stringValue, "\(description) printed")
+        }
+    }
+
+    @Test func methodsMatchCPython() throws {
+        let data = try Data(contentsOf: libraryFixture("builtins.json"))
+        let cases = try #require(try JSONParser.parse(data).arrayValue).filter { $0["method"] != nil }
+        #expect(cases.count > 100)
+        for item in cases {
+            let method = try #require(item["method"]?.stringValue)
+            let receiver = try decodeValue(try #require(item["receiver"]))
+            let args = try #require(item["args"]?.arrayValue).map(decodeValue)
+            let kwargs = try #require(item["kwargs"]?.arrayValue).map { pair -> (name: String, value: Value) in
+                let kv = try #require(pair.arrayValue)
+                return (try #require(kv[0].stringValue), try decodeValue(kv[1]))
+            }
+            let then = item["then"]?.stringValue
+            let context = StandInContext()
+            let got = outcome({
+                var r = try context.call(context.attribute(receiver, method), Arguments(args, keywords: kwargs))
+                if let then { r = try builtin(then, [r], [], context) }
+                return r
+            }, context)
+            #expect(try got + " | " + context.repr(receiver) == item["expected"]?.stringValue,
+                    "\(method)(\(args.count) args, \(kwargs.map(\.name)))")
         }
     }
 }

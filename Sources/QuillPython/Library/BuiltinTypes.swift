@@ -34,7 +34,7 @@ enum BuiltinTypes {
                                   construct: Conversions.tuple)
 
     static let dict = TypeObject("dict", matches: { if case .dict = $0 { return true } else { return false } },
-                                 members: DictMethods.names + ["fromkeys"], member: { name in
+                                 members: DictMethods.names, member: { name in
         if name == "fromkeys" { return BuiltinFunction.value("fromkeys", DictMethods.fromkeys) }
         return TypeObject.unboundMethod("dict", name, { if case .dict(let d) = $0 { return d } else { return nil } }) { d, a, c in
             try DictMethods.call(name, d, a, c)

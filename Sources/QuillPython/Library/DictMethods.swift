@@ -2,7 +2,8 @@
 // fromkeys. Keys are HashKeys (Python equality: 1 == 1.0 == True, str by code points).
 
 enum DictMethods {
-    static let names = ["clear", "copy", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"]
+    static let names = ["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update",
+                        "values"]
 
     static func call(_ name: String, _ dict: PyDict, _ arguments: Arguments, _ context: any Context) throws -> Value {
         if name != "update" { try Check.noKeywords("dict.\(name)", arguments) }
@@ -43,6 +44,8 @@ enum DictMethods {
         case "copy":
             try none(name, arguments)
             return .dict(PyDict(dict.storage))
+        case "fromkeys":
+            return try fromkeys(arguments, context)
         case "clear":
             try none(name, arguments)
             dict.storage.removeAll()

@@ -38,15 +38,15 @@ public final class DictView: PyIterable, PySubscriptable, PyRepresentable, PyCon
         "\(typeName)(\(try context.repr(.list(PyList(items(context))))))"
     }
 
-    /// Keys and items by hash lookup (an unhashable probe is simply absent); values by ==.
+    /// Keys and items by hash lookup (an unhashable key is a TypeError, as in CPython); values by ==.
     public func contains(_ value: Value, _ context: any Context) throws -> Bool {
         switch kind {
         case .keys:
-            guard let key = try? HashKey(value) else { return false }
-            return dict.storage[key] != nil
+            return dict.storage[try HashKey(value)] != nil
         case .items:
-            guard case .tuple(let pair) = value, pair.count == 2, let key = try? HashKey(pair[0]),
-                  let v = dict.storage[key] else { return false }
+            guard case .tuple(let pair) = value, pair.count == 2, let v = dict.storage[try HashKey(pair[0])] else {
+                return false
+            }
             return try ListMethods.same(v, pair[1], context)
         case .values:
             for v in dict.storage.values where try ListMethods.same(v, value, context) { return true }

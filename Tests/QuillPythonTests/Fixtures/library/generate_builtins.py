@@ -46,8 +46,22 @@ def C(name, *args, then=None, **kwargs):
                   "kwargs": [[k, encode(v)] for k, v in kwargs.items()], "then": then,
                   "expected": expected, "stdout": out.getvalue()})
 
+def M(receiver, method, *args, then=None, **kwargs):
+    """One method call on a fresh copy of `receiver`; expected: repr of the result, " | ", repr of the receiver."""
+    obj = receiver.copy() if hasattr(receiver, "copy") else receiver
+    try:
+        r = getattr(obj, method)(*[decode(a) for a in args], **{k: decode(v) for k, v in kwargs.items()})
+        if then: r = getattr(builtins, then)(r)
+        expected = repr(r)
+    except Exception as e:
+        expected = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    cases.append({"method": method, "receiver": encode(receiver), "args": [encode(a) for a in args],
+                  "kwargs": [[k, encode(v)] for k, v in kwargs.items()], "then": then,
+                  "expected": expected + " | " + repr(obj), "stdout": ""})
+
 nan, inf = float("nan"), float("inf")
 exec(open("builtins_cases.py").read())
+exec(open("methods_cases.py").read())
 
 with open("builtins.json", "w") as f:
     f.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
