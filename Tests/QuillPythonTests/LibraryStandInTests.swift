@@ -7,11 +7,6 @@ import Foundation
 import Testing
 @testable import QuillPython
 
-struct NoModels: ModelHost {
-    func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel { throw ModelUnavailable(model: reference) }
-    func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel { throw ModelUnavailable(model: reference) }
-}
-
 final class StandInContext: Context {
     var output = ""
     var memoryLimit = 1_000_000

@@ -100,11 +100,7 @@ extension Compiler {
         let code = try expression(value)
         let interp = self.interp
         return { f in
-            let v = try code(f)
-            if case .object(let o) = v {
-                if let e = o as? ExceptionValue { throw try e.error(interp).at(loc) }
-                if let c = o as? ExceptionClass { throw PyError(.exception(c.name), "", at: loc) }
-            }
+            if let error = try ExceptionValue.error(raising: try code(f), interp) { throw error.at(loc) }
             throw PyError.type("exceptions must derive from BaseException").at(loc)
         }
     }

@@ -28,9 +28,7 @@ final class Interpreter: Context {
     init(host: any ModelHost, options: SessionOptions) {
         self.host = host
         self.options = options
-        var table = Builtins.table
-        for (name, value) in ExceptionClass.builtins { table[name] = value }
-        builtins = table
+        builtins = Builtins.table
     }
 
     var dataDirectory: URL? { options.dataDirectory }
