@@ -4,10 +4,17 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import QuillPython
 
-/// QUILL_ENGINE=hash selects the deterministic hash engine (tests, trying the language without models).
-func notebookEngine() -> any Engine {
-    ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" ? HashEngine() : makeEngine()
+/// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
+/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
+func notebookHosts() -> @Sendable (URL) -> any ModelHost {
+    if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
+        let hash = HashEngine()
+        return { _ in hash }
+    }
+    let models = LoadedModels()
+    return { ModelsHost(models: models, directory: $0) }
 }
 
 struct NotebookOptions: ParsableArguments {

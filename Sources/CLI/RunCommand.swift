@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
-        let runner = Runner(engine: notebookEngine())
+        let runner = Runner(hosts: notebookHosts())
         var status: ExitCode = .success
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for

@@ -18,7 +18,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(engine: notebookEngine())
+        let runner = Runner(hosts: notebookHosts())
         var status: ExitCode = .success
         for path in files {
             let runOptions = RunOptions(timeout: options.timeout)
