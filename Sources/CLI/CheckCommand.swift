@@ -26,6 +26,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("require-models"), help: "Fail when a notebook is skipped for an unavailable model.")
     var requireModels = false
 
+    func validate() throws {
+        try options.rejectScripts("check")
+    }
+
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
         let runner = Runner(hosts: notebookHosts())

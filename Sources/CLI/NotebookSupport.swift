@@ -18,7 +18,7 @@ func notebookHosts() -> @Sendable (URL) -> any ModelHost {
 }
 
 struct NotebookOptions: ParsableArguments {
-    @Argument(help: "Notebook files or folders (folders: every .md file inside, recursively).")
+    @Argument(help: "Notebook files or folders (folders: every .md file inside, recursively); run also takes .py files.")
     var paths: [String]
 
     @Option(help: "Seconds each cell may run (checked between statements); overrides '#| timeout'.")
@@ -26,6 +26,15 @@ struct NotebookOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}
+
+extension NotebookOptions {
+    /// check and update work on expected-output blocks, which a .py file has none of.
+    func rejectScripts(_ command: String) throws {
+        if let script = paths.first(where: ScriptRun.isScript) {
+            throw ValidationError("\(script): quill \(command) works on notebooks; run a Python file with quill run")
+        }
     }
 }
 

@@ -16,6 +16,10 @@ struct UpdateCommand: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
+    func validate() throws {
+        try options.rejectScripts("update")
+    }
+
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
         let runner = Runner(hosts: notebookHosts())
