@@ -6,12 +6,6 @@ import Foundation
 import Testing
 @testable import QuillPython
 
-/// A host without models, for cells that load none.
-struct NoModels: ModelHost {
-    func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel { throw ModelUnavailable(model: reference) }
-    func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel { throw ModelUnavailable(model: reference) }
-}
-
 struct InterpreterCase: Sendable, CustomTestStringConvertible {
     struct Failure: Sendable {
         let type: String

@@ -100,8 +100,7 @@ extension Compiler {
         let code = try expression(value)
         let interp = self.interp
         return { f in
-            let v = try code(f)
-            if let error = try ExceptionValue.error(raising: v, interp) { throw error.at(loc) }
+            if let error = try ExceptionValue.error(raising: try code(f), interp) { throw error.at(loc) }
             throw PyError.type("exceptions must derive from BaseException").at(loc)
         }
     }

@@ -9,8 +9,8 @@ final class Interpreter: Context {
     let options: SessionOptions
     /// Module-level names, created on first mention and kept across cells.
     private(set) var globals: [String: GlobalSlot] = [:]
-    /// Builtins as the cell sees them (the library's table).
-    let builtins: [String: Value]
+    /// Builtins as the cell sees them: the library's table, and names the embedder defines (`Session.define`).
+    private(set) var builtins: [String: Value]
     /// What the current cell printed.
     var output = ""
     private var outputBytes = 0
@@ -46,6 +46,12 @@ final class Interpreter: Context {
         let slot = GlobalSlot(name: name, builtin: builtins[name])
         globals[name] = slot
         return slot
+    }
+
+    /// Adds or replaces a builtin; slots already made for the name see it too.
+    func defineBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+        globals[name]?.builtin = value
     }
 
     /// Drops every module-level value (breaks the cycles between functions and the slots they use).

@@ -12,7 +12,7 @@ final class Cell {
 final class GlobalSlot {
     let name: String
     var value: Value?
-    let builtin: Value?
+    var builtin: Value?
     init(name: String, builtin: Value?) {
         self.name = name
         self.builtin = builtin

@@ -57,6 +57,16 @@ public final class Session {
         LargeStack.run { self.runHere(source, deadline) }
     }
 
+    /// Adds a name every later cell sees as it sees builtins: a cell may rebind it (Quill's `table`, for one).
+    public func define(_ name: String, _ value: Value) {
+        interpreter.defineBuiltin(name, value)
+    }
+
+    /// Makes a module importable by its name (`from quill import table`).
+    public func register(_ module: PyModule) {
+        interpreter.modules[module.name] = module
+    }
+
     /// `repr(value)` as CPython prints it (for displaying a cell's value).
     public func repr(_ value: Value) -> String {
         LargeStack.run {
