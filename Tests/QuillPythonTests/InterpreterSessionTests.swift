@@ -45,14 +45,16 @@ import Testing
 
     @Test func unavailableModulesNameTheAvailableOnes() {
         let session = Session(host: NoModels())
+        session.register(PyModule("demo", ["answer": .int(42)]))
         let outcome = session.run("import pandas as pd")
         #expect(outcome.error?.kind == .unsupported)
         #expect(outcome.error?.message == "module 'pandas' is not available in Quill cells")
-        #expect(outcome.error?.hint?.contains("math") == true)
+        #expect(outcome.error?.hint?.contains("demo") == true)
         #expect(outcome.error?.loc == Loc(line: 1, column: 8))
-        let missing = session.run("from math import nope")
-        #expect(missing.error?.description == "ImportError: cannot import name 'nope' from 'math'")
-        #expect(session.run("import math\nprint(math.pi > 3)").output == "True\n")
+        let missing = session.run("from demo import nope")
+        #expect(missing.error?.description == "ImportError: cannot import name 'nope' from 'demo'")
+        #expect(missing.error?.loc == Loc(line: 1, column: 18))
+        #expect(session.run("import demo\nfrom demo import answer as a\nprint(demo.answer, a)").output == "42 42\n")
     }
 
     @Test func loopsStopAtTheDeadline() {
