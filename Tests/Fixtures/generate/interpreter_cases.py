@@ -178,6 +178,22 @@ CASES = {
     "range_indexing": "r = range(10)\nprint(r[3], r[-1], list(r[2:8:2]), len(range(0, 10, 3)), list(range(5, 0, -2)))",
     "deep_nesting_repr": "a = []\nfor i in range(100000):\n    a = [a]\nprint(len(repr([[[1]]])))\nprint(a)",
     "deep_nesting_compare": "a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\nprint(a == b)",
+    # Positions of errors in larger expressions
+    "loc_multiline_call": "def compute(*a):\n    return a\nresult = compute(\n    1,\n    undefined_name,\n)",
+    "loc_parenthesized": "x = 1 + (2 * 'a' - 3)",
+    "loc_in_lambda_key": "data = [3, 'a', 1]\nprint(sorted(data, key=lambda v: v + 1))",
+    "loc_in_comprehension": "xs = [1, 0, 2]\nprint([10 // x for x in xs])",
+    "loc_in_fstring": "n = 0\nprint(f'value: {10 / n:.2f}')",
+    "loc_method_argument": "words = 'a b'.split()\nwords.append(undefined_thing)",
+    "loc_chained_subscript": "m = [[1, 2]]\nprint(m[0][5])",
+    "loc_chained_attribute": "s = 'abc'\ns.upper.nothing",
+    "loc_call_of_call": "def f():\n    return None\nf()()",
+    "loc_nested_function_frames": "def inner(v):\n    return v['missing']\ndef outer():\n    return inner({})\nouter()",
+    "loc_str_method_error": "print('a,b'.split(1))",
+    "loc_builtin_error": "print(int('x1'))",
+    "loc_augmented_subscript": "d = {}\nd['k'] += 1",
+    "loc_unpack_in_for": "for a, b in [(1, 2), (3,)]:\n    print(a, b)",
+    "loc_deep_in_expression": "values = [1, 2]\ntotal = sum(values) + values[0] * len(values[5:]) + values[9]",
 }
 
 
