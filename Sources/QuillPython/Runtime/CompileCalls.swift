@@ -10,18 +10,22 @@ extension Compiler {
         let function = try expression(callee)
         let simple = arguments.allSatisfy { $0.kind == .positional }
         if simple {
-            let codes = try arguments.map { try expression($0.value) }
+            let codes = try arguments.map { ExprBox(run: try expression($0.value)) }
+            let count = codes.count
             return { f in
                 let fn = try function(f)
-                if case .object(let o) = fn, let user = o as? UserFunction, user.code.isSimple,
-                   user.code.positional.count == codes.count {
+                if case .object(let o) = fn, let user = o as? UserFunction, user.code.takesExactly == count {
                     let frame = user.makeFrame()
-                    for (i, code) in codes.enumerated() { frame.slots[i] = try code(f) }
+                    var i = 0
+                    while i < count {
+                        frame.slots[i] = try codes[i].run(f)
+                        i += 1
+                    }
                     do { return try interp.run(user, frame) } catch let e as PyError { throw e.at(loc) }
                 }
                 var values: [Value] = []
-                values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(f)) }
+                values.reserveCapacity(count)
+                for code in codes { values.append(try code.run(f)) }
                 do { return try interp.call(fn, Arguments(values)) } catch let e as PyError { throw e.at(loc) }
             }
         }
@@ -70,11 +74,11 @@ extension Compiler {
         let interp = self.interp
         let codes = try arguments.map { ($0.kind, try expression($0.value)) }
         if codes.allSatisfy({ $0.0 == .positional }) {
-            let plain = codes.map(\.1)
+            let plain = codes.map { ExprBox(run: $0.1) }
             return { f, _ in
                 var values: [Value] = []
                 values.reserveCapacity(plain.count)
-                for code in plain { values.append(try code(f)) }
+                for code in plain { values.append(try code.run(f)) }
                 return Arguments(values)
             }
         }

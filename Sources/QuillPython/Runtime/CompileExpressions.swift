@@ -50,11 +50,11 @@ extension Compiler {
         case .unary(let op, let operand, let loc): return try unary(op, operand, loc)
         case .binary(let op, let left, let right, let loc): return try binary(op, left, right, loc)
         case .boolean(let op, let operands, _):
-            let codes = try operands.map(expression)
+            let codes = try operands.map { ExprBox(run: try expression($0)) }
             return { f in
                 var v = Value.none
                 for code in codes {
-                    v = try code(f)
+                    v = try code.run(f)
                     if try interp.truth(v) == (op == .or) { return v }
                 }
                 return v
@@ -111,11 +111,11 @@ extension Compiler {
     private func sequenceItems(_ items: [Expr], _ loc: Loc) throws -> (Frame) throws -> [Value] {
         let interp = self.interp
         if !items.contains(where: { if case .starred = $0 { return true } else { return false } }) {
-            let codes = try items.map(expression)
+            let codes = try items.map { ExprBox(run: try expression($0)) }
             return { f in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(f)) }
+                for code in codes { values.append(try code.run(f)) }
                 return values
             }
         }

@@ -38,12 +38,12 @@ final class Compiler {
     }
 
     func block(_ statements: [Stmt]) throws -> StmtCode {
-        let codes = try statements.map(statement)
+        let codes = try statements.map { StmtBox(run: try statement($0)) }
         switch codes.count {
         case 0: return { _ in .normal }
-        case 1: return codes[0]
+        case 1: return codes[0].run
         case 2:
-            let (a, b) = (codes[0], codes[1])
+            let (a, b) = (codes[0].run, codes[1].run)
             return { f in
                 let flow = try a(f)
                 if case .normal = flow { return try b(f) }
@@ -52,7 +52,7 @@ final class Compiler {
         default:
             return { f in
                 for code in codes {
-                    let flow = try code(f)
+                    let flow = try code.run(f)
                     if case .normal = flow { continue }
                     return flow
                 }

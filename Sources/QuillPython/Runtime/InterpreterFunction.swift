@@ -26,13 +26,14 @@ final class FunctionCode {
         keywordOnly = parameters.filter { $0.kind == .keywordOnly }.map(\.name)
         varPositional = parameters.first { $0.kind == .varPositional }?.name
         varKeyword = parameters.first { $0.kind == .varKeyword }?.name
+        takesExactly = keywordOnly.isEmpty && varPositional == nil && varKeyword == nil ? positional.count : -1
     }
 
     var parameterCount: Int { positional.count + keywordOnly.count + (varPositional == nil ? 0 : 1) + (varKeyword == nil ? 0 : 1) }
 
-    /// Only positional parameters, no `*args`/`**kwargs`: calls with exactly that many positional arguments
-    /// may fill the slots directly.
-    var isSimple: Bool { keywordOnly.isEmpty && varPositional == nil && varKeyword == nil }
+    /// For a function of positional parameters only (no keyword-only ones, `*args` or `**kwargs`): how many it
+    /// takes, so that a call with exactly that many positional arguments fills the slots directly; -1 otherwise.
+    let takesExactly: Int
 }
 
 final class UserFunction: PyCallable, PyAttributes {
@@ -88,7 +89,9 @@ extension Interpreter {
             throw PyError(.exception("RecursionError"), "maximum recursion depth exceeded")
         }
         try tick()
-        for (slot, cell) in function.code.parameterCells { frame.cells[cell].value = frame.slots[slot] }
+        if !function.code.parameterCells.isEmpty {
+            for (slot, cell) in function.code.parameterCells { frame.cells[cell].value = frame.slots[slot] }
+        }
         _ = try function.code.body(frame)
         return frame.returnValue
     }

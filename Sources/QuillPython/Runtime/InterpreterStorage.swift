@@ -49,3 +49,13 @@ enum Flow {
 /// Compiled code: an expression gives a value, a statement a `Flow`.
 typealias ExprCode = (Frame) throws -> Value
 typealias StmtCode = (Frame) throws -> Flow
+
+/// Compiled code kept in arrays. In a struct's field a closure keeps its direct calling convention; an array of
+/// bare closures would call each one through a reabstraction thunk.
+struct ExprBox {
+    let run: ExprCode
+}
+
+struct StmtBox {
+    let run: StmtCode
+}
