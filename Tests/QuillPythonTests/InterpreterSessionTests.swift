@@ -129,3 +129,35 @@ import Testing
         #expect(session.run("keep = None\nsmall = [0] * 100000\nprint(len(small))").output == "100000\n")
     }
 }
+
+@Suite struct InterpreterWithTests {
+    @Test func withOpensAndClosesFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-interp-with-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "first line\nsecond\n".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let session = Session(host: NoModels(), options: SessionOptions(dataDirectory: folder))
+        let outcome = session.run("""
+            with open("notes.txt", encoding="utf-8") as f:
+                for n, line in enumerate(f, start=1):
+                    print(n, line.rstrip())
+            print(f.closed)
+            with open("notes.txt") as a, open("notes.txt") as b:
+                print(len(a.read()) == len(b.read()))
+            """)
+        #expect(outcome.error == nil)
+        #expect(outcome.output == "1 first line\n2 second\nTrue\nTrue\n")
+    }
+
+    @Test func withClosesTheFileWhenTheBodyFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quill-interp-with-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "x\n".write(to: folder.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
+        let session = Session(host: NoModels(), options: SessionOptions(dataDirectory: folder))
+        let failed = session.run("with open('x.txt') as f:\n    1 / 0")
+        #expect(failed.error?.description == "ZeroDivisionError: division by zero")
+        #expect(failed.error?.loc == Loc(line: 2, column: 5))
+        #expect(session.run("print(f.closed)").output == "True\n")
+    }
+}
