@@ -135,7 +135,6 @@ extension Compiler {
     }
 
     private func dictDisplay(_ entries: [(key: Expr?, value: Expr)], _ loc: Loc) throws -> ExprCode {
-        let interp = self.interp
         let codes = try entries.map { (key: try $0.key.map(expression), value: try expression($0.value)) }
         return { f in
             let d = PyDict()

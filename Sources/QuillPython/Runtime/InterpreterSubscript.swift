@@ -122,7 +122,6 @@ extension Interpreter {
         case .bool(let b): return b ? 1 : 0
         case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
         case .object(let o as PyNumeric):
-            if let array = o as? PyArray, array.dtype == .float32 || array.dtype == .float64 { return nil }
             if case .int(let i)? = try o.scalar(self) { return i }
             return nil
         default: return nil
