@@ -33,7 +33,7 @@ final class StandInContext: Context {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .bigInt(let b): return b.description
-        case .float(let d): return d.isNaN ? "nan" : d.isInfinite ? (d > 0 ? "inf" : "-inf") : "\(d)"
+        case .float(let d): return Self.floatRepr(d)
         case .str(let s): return Self.quote(s)
         case .list(let l): return "[" + (try l.items.map(repr).joined(separator: ", ")) + "]"
         case .tuple(let t):
@@ -44,6 +44,27 @@ final class StandInContext: Context {
         case .object(let o as any PyRepresentable): return try o.repr(self)
         case .object(let o): return "<\(o.typeName) object>"
         }
+    }
+
+    /// Python's float repr from Swift's shortest digits: positional notation for exponents -4 through 15.
+    static func floatRepr(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
+        let text = "\(d)"
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]),
+              (-4..<16).contains(exponent) else { return text }
+        let negative = text.hasPrefix("-")
+        let digits = text[..<e].filter(\.isNumber)
+        let point = exponent + 1  // digits before the decimal point
+        var body: String
+        if point <= 0 {
+            body = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            body = digits + String(repeating: "0", count: point - digits.count) + ".0"
+        } else {
+            body = String(digits.prefix(point)) + "." + digits.dropFirst(point)
+        }
+        return (negative ? "-" : "") + body
     }
 
     static func quote(_ s: String) -> String {
@@ -174,10 +195,19 @@ final class StandInContext: Context {
     }
 }
 
-/// Calls `Builtins.table[name]` with positional arguments and keywords.
+/// Calls `Builtins.table[name]` (or a module's function: "math.sqrt") with positional arguments and keywords.
 func builtin(_ name: String, _ positional: [Value] = [], _ keywords: [(name: String, value: Value)] = [],
              _ context: StandInContext = StandInContext()) throws -> Value {
-    guard let f = Builtins.table[name] else { throw PyError.name("name '\(name)' is not defined") }
+    let path = name.split(separator: ".").map(String.init)
+    var f: Value
+    if let b = Builtins.table[path[0]] {
+        f = b
+    } else if let m = LibraryModules.modules()[path[0]] {
+        f = .object(m)
+    } else {
+        throw PyError.name("name '\(name)' is not defined")
+    }
+    for attribute in path.dropFirst() { f = try context.attribute(f, attribute) }
     return try context.call(f, Arguments(positional, keywords: keywords))
 }
 

@@ -97,3 +97,7 @@ C("hash", 1); C("hash", -1); C("hash", 1.5); C("hash", (1, 2)); C("hash", []); C
 C("hash", -2**61); C("hash", ()); C("hash", 1.0); C("hash", -1.5); C("hash", 0.1); C("hash", 1e300); C("hash", -inf)
 C("hash", True); C("hash", (1, (2, 3.5))); C("hash", ([],)); C("hash", 2**61 - 1); C("hash", -(2**61) + 1); C("hash", 1e-300)
 C("getattr", 1, 2); C("hasattr", "a", 1)
+# int -> float rounding (ties to even, sticky bits) and the overflow boundary
+for n in [2**54 + 3, 2**70 + 2**17 + 1, 2**70 + 2**17, 2**70 + 3 * 2**17, 2**64 - 1, -(2**63) - 1, 2**1024 - 2**970,
+          2**1024 - 2**971, 2**1023 + 1, 3**200]:
+    C("float", n); C("math.sqrt", n); C("sum", [0.5, n])

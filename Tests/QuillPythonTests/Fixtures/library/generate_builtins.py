@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Generates builtins.json: calls of Python's builtins with CPython 3.11's results (repr) or errors
 # ("TypeError: message"), for LibraryBuiltinsTests. Run from this folder: python3 generate_builtins.py
-import builtins, io, json, contextlib, sys
+import builtins, io, json, contextlib, sys, math, importlib
 
 assert sys.version_info[:2] == (3, 11), "expected outputs come from CPython 3.11"
 
@@ -9,8 +9,9 @@ class B:
     """A builtin passed as an argument (key=len)."""
     def __init__(self, name): self.name = name
     def value(self):
-        obj = builtins
-        for part in self.name.split("."): obj = getattr(obj, part)
+        first, *rest = self.name.split(".")
+        obj = getattr(builtins, first) if hasattr(builtins, first) else importlib.import_module(first)
+        for part in rest: obj = getattr(obj, part)
         return obj
 
 def encode(v):
@@ -62,6 +63,7 @@ def M(receiver, method, *args, then=None, **kwargs):
 nan, inf = float("nan"), float("inf")
 exec(open("builtins_cases.py").read())
 exec(open("methods_cases.py").read())
+exec(open("math_cases.py").read())
 
 with open("builtins.json", "w") as f:
     f.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
