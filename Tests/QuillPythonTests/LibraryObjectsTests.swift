@@ -110,6 +110,12 @@ import Testing
         #expect(try repr(builtin("list", [builtin("reversed", [items])])) == "[('b', 2), ('a', 1)]")
     }
 
+    @Test func jsonLoneSurrogatesAreRefused() throws {
+        // CPython gives '\ud83d x' (a str holding a lone surrogate), which Swift strings cannot hold.
+        #expect(outcome({ try builtin("json.loads", [.str("\"\\ud83d x\"")]) })
+                == "json: the lone surrogate \\ud83d cannot be held in a Quill string")
+    }
+
     @Test func ranges() throws {
         // r = range(1, 10, 3); print(r, len(r), r[-1], r[0], 4 in r, 5 in r, 7.0 in r, 10 in r, list(r))
         let r = try builtin("range", [.int(1), .int(10), .int(3)])

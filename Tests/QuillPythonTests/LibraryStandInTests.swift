@@ -76,7 +76,10 @@ final class StandInContext: Context {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case Unicode.Scalar(String(q))!: out += "\\\(q)"
+            case _ where Character(c) == q: out += "\\\(q)"
+            case _ where c.value < 0x20 || (0x7F..<0xA0).contains(c.value):
+                let h = String(c.value, radix: 16)
+                out += "\\x" + (h.count < 2 ? "0" : "") + h
             default: out.unicodeScalars.append(c)
             }
         }

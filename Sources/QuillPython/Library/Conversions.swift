@@ -50,7 +50,7 @@ enum Conversions {
     }
 
     private static func parse(_ s: String, base: Int, _ context: any Context) throws -> Value {
-        guard let big = NumberParsing.parseInt(s, base: base) else {
+        guard let big = try NumberParsing.parseInt(s, base: base) else {
             throw PyError.value("invalid literal for int() with base \(base): \(try context.repr(.str(s)))")
         }
         return .integer(big)

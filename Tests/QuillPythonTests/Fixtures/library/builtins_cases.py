@@ -101,3 +101,9 @@ C("getattr", 1, 2); C("hasattr", "a", 1)
 for n in [2**54 + 3, 2**70 + 2**17 + 1, 2**70 + 2**17, 2**70 + 3 * 2**17, 2**64 - 1, -(2**63) - 1, 2**1024 - 2**970,
           2**1024 - 2**971, 2**1023 + 1, 3**200]:
     C("float", n); C("math.sqrt", n); C("sum", [0.5, n])
+# sorting: CPython's comparison order for small lists (NaN, mixed types), stability for long ones
+C("sorted", [3, nan, 1, 2]); C("sorted", [nan, 3, 1, 2.5, 0]); C("sorted", [2, 1, nan, 0, -1], reverse=True)
+C("sorted", [1, 2, "a", 3]); C("sorted", [3, 2, 1, "a"]); C("sorted", [None, 1]); C("min", [2, nan, 1]); C("max", [nan, 2, 1])
+C("sorted", [(i * 7919) % 101 for i in range(150)]); C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"))
+C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"), reverse=True)
+C("sorted", [(i % 3, i) for i in range(70)], reverse=True); C("sorted", [1.5] * 70 + [1] * 70)

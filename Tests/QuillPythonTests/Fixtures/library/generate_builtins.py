@@ -26,6 +26,11 @@ def encode(v):
     if isinstance(v, dict): return {"dict": [[encode(k), encode(x)] for k, x in v.items()]}
     raise TypeError(v)
 
+def error(e):
+    """CPython's last traceback line: the type (qualified outside builtins) and the message."""
+    name = type(e).__name__ if type(e).__module__ == "builtins" else f"{type(e).__module__}.{type(e).__name__}"
+    return f"{name}: {e}" if str(e) else name
+
 def decode(v):
     if isinstance(v, B): return v.value()
     if isinstance(v, tuple): return tuple(decode(x) for x in v)
@@ -42,7 +47,7 @@ def C(name, *args, then=None, **kwargs):
             if then: r = getattr(builtins, then)(r)
         expected = repr(r)
     except Exception as e:
-        expected = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        expected = error(e)
     cases.append({"call": name, "args": [encode(a) for a in args],
                   "kwargs": [[k, encode(v)] for k, v in kwargs.items()], "then": then,
                   "expected": expected, "stdout": out.getvalue()})
@@ -55,7 +60,7 @@ def M(receiver, method, *args, then=None, **kwargs):
         if then: r = getattr(builtins, then)(r)
         expected = repr(r)
     except Exception as e:
-        expected = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        expected = error(e)
     cases.append({"method": method, "receiver": encode(receiver), "args": [encode(a) for a in args],
                   "kwargs": [[k, encode(v)] for k, v in kwargs.items()], "then": then,
                   "expected": expected + " | " + repr(obj), "stdout": ""})
@@ -64,6 +69,7 @@ nan, inf = float("nan"), float("inf")
 exec(open("builtins_cases.py").read())
 exec(open("methods_cases.py").read())
 exec(open("math_cases.py").read())
+exec(open("json_cases.py").read())
 
 with open("builtins.json", "w") as f:
     f.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
