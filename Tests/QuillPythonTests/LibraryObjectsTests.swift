@@ -110,6 +110,21 @@ import Testing
         #expect(try repr(builtin("list", [builtin("reversed", [items])])) == "[('b', 2), ('a', 1)]")
     }
 
+    @Test func csvReadersStepByStep() throws {
+        // r = csv.reader(['a', '"b', 'c"', 'd']); print(next(r), r.line_num, next(r), r.line_num) -> ['a'] 1 ['bc'] 3
+        let r = try builtin("csv.reader", [list(.str("a"), .str("\"b"), .str("c\""), .str("d"))])
+        #expect(try repr(builtin("next", [r])) == "['a']")
+        #expect(try repr(attr(r, "line_num")) == "1")
+        #expect(try repr(builtin("next", [r])) == "['bc']")
+        #expect(try repr(attr(r, "line_num")) == "3")
+        // d = csv.DictReader(['a,b', '1,2', '3,4']); print(d.fieldnames, d.line_num, next(d), d.line_num)
+        let d = try builtin("csv.DictReader", [list(.str("a,b"), .str("1,2"), .str("3,4"))])
+        #expect(try repr(attr(d, "fieldnames")) == "['a', 'b']")
+        #expect(try repr(attr(d, "line_num")) == "1")
+        #expect(try repr(builtin("next", [d])) == "{'a': '1', 'b': '2'}")
+        #expect(try repr(attr(d, "line_num")) == "2")
+    }
+
     @Test func jsonLoneSurrogatesAreRefused() throws {
         // CPython gives '\ud83d x' (a str holding a lone surrogate), which Swift strings cannot hold.
         #expect(outcome({ try builtin("json.loads", [.str("\"\\ud83d x\"")]) })

@@ -2,6 +2,6 @@
 
 enum LibraryModules {
     static func modules() -> [String: PyModule] {
-        ["math": MathModule.module(), "json": JSONModule.module()]
+        ["math": MathModule.module(), "json": JSONModule.module(), "csv": CSVModule.module()]
     }
 }

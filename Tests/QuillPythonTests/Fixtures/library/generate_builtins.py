@@ -70,6 +70,7 @@ exec(open("builtins_cases.py").read())
 exec(open("methods_cases.py").read())
 exec(open("math_cases.py").read())
 exec(open("json_cases.py").read())
+exec(open("csv_cases.py").read())
 
 with open("builtins.json", "w") as f:
     f.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
