@@ -113,7 +113,7 @@ import Testing
                 == "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 2-3: unexpected end of data")
         #expect(call(try open("cont.txt"), "read")
                 == "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 2-3: invalid continuation byte")
-        #expect(call(try open("bom.txt"), "read") == "'\u{FEFF}hi\\n'")
+        #expect(call(try open("bom.txt"), "read") == "'\\ufeffhi\\n'")
         #expect(call(try open("bom.txt", [("encoding", .str("utf-8-sig"))]), "read") == "'hi\\n'")
         #expect(call(try open("bad.txt", [("errors", .str("replace"))]), "read") == "'x\u{FFFD}y'")
         #expect(call(try open("bad.txt", [("errors", .str("ignore"))]), "read") == "'xy'")

@@ -1,5 +1,5 @@
 // A stand-in for the interpreter's Context, enough to run the library's builtins in tests: Python's repr of the
-// builtin values, ==/< on numbers, strings and sequences, truth, iteration, attributes of the library's objects,
+// builtin values (floats and strings through the format helper's FloatRepr and StringRepr), ==/< on numbers, strings and sequences, truth, iteration, attributes of the library's objects,
 // and a captured stdout. Its own behaviour is checked here against CPython's output.
 
 import BigInt
@@ -33,8 +33,8 @@ final class StandInContext: Context {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .bigInt(let b): return b.description
-        case .float(let d): return Self.floatRepr(d)
-        case .str(let s): return Self.quote(s)
+        case .float(let d): return FloatRepr.repr(d)
+        case .str(let s): return StringRepr.repr(s)
         case .list(let l): return "[" + (try l.items.map(repr).joined(separator: ", ")) + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(try repr(t[0])),)" : "(" + (try t.map(repr).joined(separator: ", ")) + ")"
@@ -46,46 +46,6 @@ final class StandInContext: Context {
         }
     }
 
-    /// Python's float repr from Swift's shortest digits: positional notation for exponents -4 through 15.
-    static func floatRepr(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
-        let text = "\(d)"
-        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]),
-              (-4..<16).contains(exponent) else { return text }
-        let negative = text.hasPrefix("-")
-        let digits = text[..<e].filter(\.isNumber)
-        let point = exponent + 1  // digits before the decimal point
-        var body: String
-        if point <= 0 {
-            body = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            body = digits + String(repeating: "0", count: point - digits.count) + ".0"
-        } else {
-            body = String(digits.prefix(point)) + "." + digits.dropFirst(point)
-        }
-        return (negative ? "-" : "") + body
-    }
-
-    static func quote(_ s: String) -> String {
-        let q: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String(q)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where Character(c) == q: out += "\\\(q)"
-            case _ where c.value < 0x20 || (0x7F..<0xA0).contains(c.value):
-                let h = String(c.value, radix: 16)
-                out += "\\x" + (h.count < 2 ? "0" : "") + h
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + String(q)
-    }
-
     func str(_ value: Value) throws -> String {
         switch value {
         case .str(let s): return s
@@ -95,9 +55,8 @@ final class StandInContext: Context {
     }
 
     func format(_ value: Value, _ spec: String) throws -> String {
-        if spec.isEmpty { return try str(value) }
-        guard case .float(let d) = value else { throw PyError.value("stand-in formats floats only") }
-        return String(format: "%\(spec)", d)
+        if case .object(let o as any PyFormattable) = value { return try o.format(spec, self) }
+        return try Formatter.format(value, spec, self)
     }
 
     func truth(_ value: Value) throws -> Bool {

@@ -107,3 +107,7 @@ C("sorted", [1, 2, "a", 3]); C("sorted", [3, 2, 1, "a"]); C("sorted", [None, 1])
 C("sorted", [(i * 7919) % 101 for i in range(150)]); C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"))
 C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"), reverse=True)
 C("sorted", [(i % 3, i) for i in range(70)], reverse=True); C("sorted", [1.5] * 70 + [1] * 70)
+# format() through the format helper's Formatter
+C("format", 3.14159, ".2f"); C("format", 1234567, ","); C("format", "ab", ">5"); C("format", 0.5, "%"); C("format", 1e16)
+C("format", 2.5, "e"); C("format", -7, "+05d"); C("format", True); C("format", None); C("format", 12, "x")
+C("print", 0.1 + 0.2, 1e16, 1e-5, -0.0, 2**70, [0.1, "é\n"], end="|")
