@@ -104,6 +104,7 @@ import Testing
         #expect(call(g, "read", [.float(1.5)]) == "TypeError: argument should be integer or None, not 'float'")
         #expect(call(g, "read", [.int(1), .int(2)]) == "TypeError: read expected at most 1 argument, got 2")
         #expect(try c.repr(c.attribute(g, "name")) == "'nl.txt'")
+        #expect(try c.repr(builtin("type", [g], [], c)) == "<class '_io.TextIOWrapper'>")
     }
 
     @Test func encodings() throws {

@@ -55,6 +55,16 @@ import Testing
         }
         #expect(try repr(attr(builtin("type", [.int(1)]), "__name__")) == "'int'")
         #expect(try repr(attr(Builtins.table["int"] ?? .none, "__module__")) == "'builtins'")
+        // type(np.float32(1)), type(torch.zeros(1)), isinstance(None, type(None)), type(open(...)) in LibraryFilesTests
+        let scalar = PyArray(library: .numpy, dtype: .float32, shape: [], scalars: [1], isNumpyScalar: true)
+        #expect(try str(builtin("type", [.object(scalar)])) == "<class 'numpy.float32'>")
+        let tensor = PyArray(library: .torch, dtype: .float32, shape: [1], scalars: [0])
+        #expect(try str(builtin("type", [.object(tensor)])) == "<class 'torch.Tensor'>")
+        #expect(try repr(builtin("isinstance", [.object(tensor), builtin("type", [.object(tensor)])])) == "True")
+        #expect(try repr(builtin("isinstance", [.object(scalar), builtin("type", [.object(tensor)])])) == "False")
+        #expect(try repr(builtin("isinstance", [.none, builtin("type", [.none])])) == "True")
+        #expect(try str(builtin("type", [builtin("csv.reader", [list()])])) == "<class '_csv.reader'>")
+        #expect(try str(builtin("type", [builtin("csv.DictReader", [list()])])) == "<class 'csv.DictReader'>")
         // list.append(l, 3); dict.fromkeys('ab')
         let l = PyList([.int(1)])
         _ = try c.call(attr(Builtins.table["list"] ?? .none, "append"), Arguments([.list(l), .int(3)]))

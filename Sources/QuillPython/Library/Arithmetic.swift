@@ -93,11 +93,14 @@ enum Arithmetic {
         case .int(let i): return i == Int.min ? .integer(BigInt(BigInt(i).magnitude)) : .int(Swift.abs(i))
         case .bigInt(let b): return .integer(BigInt(b.magnitude))
         case .float(let d): return .float(Swift.abs(d))
-        case .object(let o as any PyNumeric):
-            // Element-wise: x where x >= 0, -x elsewhere, through the object's own arithmetic.
-            if let negative = try o.compare(.less, .int(0), reflected: false, context),
+        case .object(let o):
+            // An object's own `__abs__` (arrays, element-wise); else a one-value number-like object's sign.
+            if let a = o as? any PyAttributes, let method = try a.attribute("__abs__", context) {
+                return try context.call(method, Arguments())
+            }
+            if let n = o as? any PyNumeric, let negative = try n.compare(.less, .int(0), reflected: false, context),
                let isNegative = try? context.truth(negative) {
-                return isNegative ? (try o.unary(.negate, context) ?? value) : value
+                return isNegative ? (try n.unary(.negate, context) ?? value) : value
             }
         default: break
         }
