@@ -111,3 +111,10 @@ C("sorted", [(i % 3, i) for i in range(70)], reverse=True); C("sorted", [1.5] * 
 C("format", 3.14159, ".2f"); C("format", 1234567, ","); C("format", "ab", ">5"); C("format", 0.5, "%"); C("format", 1e16)
 C("format", 2.5, "e"); C("format", -7, "+05d"); C("format", True); C("format", None); C("format", 12, "x")
 C("print", 0.1 + 0.2, 1e16, 1e-5, -0.0, 2**70, [0.1, "é\n"], end="|")
+# callable, issubclass, bin, oct, hex, ascii
+C("hex", 255); C("hex", -1); C("hex", 2**70); C("hex", 1.5); C("bin", 5); C("bin", -5); C("oct", 8); C("oct", 0)
+C("bin", True); C("hex"); C("hex", x=1); C("callable", B("len")); C("callable", 1); C("callable", B("int")); C("callable")
+C("ascii", "é"); C("ascii", ["😀"]); C("issubclass", B("bool"), B("int")); C("issubclass", B("int"), B("bool"))
+C("issubclass", B("KeyError"), B("LookupError")); C("issubclass", B("KeyError"), (B("ValueError"), B("Exception")))
+C("issubclass", 1, B("int")); C("issubclass", B("int"), 1); C("issubclass", B("int"), B("object")); C("issubclass", B("int"), B("int"))
+C("hex", -2**64); C("oct", -0); C("bin", 2**63)
