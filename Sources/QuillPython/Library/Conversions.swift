@@ -132,10 +132,8 @@ enum Conversions {
             switch element {
             case .tuple(let t): pair = t
             case .list(let l): pair = l.items
-            case .str, .dict, .object: pair = (try? context.iterate(element)) ?? []
-                if case .object(let o) = element, !(o is any PyIterable) {
-                    throw PyError.type("cannot convert dictionary update sequence element #\(n) to a sequence")
-                }
+            case .str, .dict: pair = try context.iterate(element)
+            case .object(let o) where o is any PyIterable: pair = try context.iterate(element)
             default: throw PyError.type("cannot convert dictionary update sequence element #\(n) to a sequence")
             }
             guard pair.count == 2 else {

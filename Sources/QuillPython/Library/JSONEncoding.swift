@@ -82,11 +82,7 @@ struct JSONEncoding {
         try enter(identity)
         var entries = Array(dict.storage)
         if sortKeys {
-            let order = try Sorting.sorted(entries.indices.map { .int($0) }, key: .object(BuiltinFunction("key") { a, _ in
-                guard case .int(let k)? = a.positional.first else { return .none }
-                return entries[k].key.value
-            }), reverse: nil, context)
-            entries = order.compactMap { if case .int(let k) = $0 { return entries[k] } else { return nil } }
+            entries = try Sorting.order(entries.map(\.key.value), descending: false, context).map { entries[$0] }
         }
         output += "{"
         var first = true

@@ -13,11 +13,16 @@ enum Sorting {
         } else {
             keys = items
         }
-        var order = Array(items.indices)
+        return try order(keys, descending: descending, context).map { items[$0] }
+    }
+
+    /// The positions of `keys` in sorted order (stable; equal keys keep their order when descending too).
+    static func order(_ keys: [Value], descending: Bool, _ context: any Context) throws -> [Int] {
+        var order = Array(keys.indices)
         if descending { order.reverse() }
         order = order.count < 64 ? try smallSort(order, keys, context) : try mergeSort(order, keys, context)
         if descending { order.reverse() }
-        return order.map { items[$0] }
+        return order
     }
 
     private static func isNone(_ v: Value) -> Bool {
