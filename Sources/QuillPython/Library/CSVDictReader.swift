@@ -72,7 +72,7 @@ final class CSVDictReader: PyIterable, PyAttributes {
 
     func attribute(_ name: String, _ context: any Context) throws -> Value? {
         switch name {
-        case "fieldnames": return try names(context).map { .list(PyList($0)) } ?? .none
+        case "fieldnames": return try names(context).map { .list(PyList($0)) } ?? Value.none
         case "line_num": return .int(lineNumber)
         case "restkey": return restKey
         case "restval": return restValue

@@ -183,7 +183,7 @@ enum MathFunctions {
             for i in values.indices { values[i] /= Double.leastNormalMagnitude }
             return Double.leastNormalMagnitude * hypot(values)
         }
-        let scale = Foundation.ldexp(1.0, -Int(e))
+        let scale = Foundation.scalbn(1.0, -Int(e))
         var sum = 1.0, fraction1 = 0.0, fraction2 = 0.0
         func accumulate(_ a: Double, _ b: Double) {
             let product = a * b
