@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-# Generates builtins.json: calls of Python's builtins with CPython 3.11's results (repr) or errors
-# ("TypeError: message"), for LibraryBuiltinsTests. Run from this folder: python3 generate_builtins.py
+# Generates builtins.json: calls of Python's builtins, list and dict methods, and the math, json and csv modules,
+# with CPython 3.11's results (repr) or errors ("TypeError: message"), for LibraryBuiltinsTests. The cases are in
+# builtins_cases.py, methods_cases.py, math_cases.py, json_cases.py and csv_cases.py.
+# Run from this folder: python3 generate_builtins.py
 import builtins, io, json, contextlib, sys, math, importlib
 
 assert sys.version_info[:2] == (3, 11), "expected outputs come from CPython 3.11"
