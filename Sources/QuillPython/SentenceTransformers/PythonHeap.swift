@@ -68,11 +68,4 @@ enum PythonSort {
             return a.position < b.position
         }.map(\.item)
     }
-
-    /// Python's `a < b` on (float, int...) tuples: the first unequal items decide (NaN is unequal to everything).
-    static func tupleLess(_ a: Double, _ aRest: [Int], _ b: Double, _ bRest: [Int]) -> Bool {
-        if !(a == b) { return a < b }
-        for (x, y) in zip(aRest, bRest) where x != y { return x < y }
-        return aRest.count < bRest.count
-    }
 }
