@@ -20,6 +20,8 @@ public final class BiEncoder: Sendable {
     public let settings: SentenceTransformersConfig
     /// Tokens the tokenizer adds to one text ([CLS] and [SEP]: 2).
     let specialTokenCount: Int
+    /// Whether the Pooling module pools a prompt's tokens too (its include_prompt; true without a Pooling config).
+    public var poolingIncludesPrompt: Bool { pooling.includePrompt }
 
     let encoder: Encoder
     let pooling: Pooling

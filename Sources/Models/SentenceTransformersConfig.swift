@@ -1,6 +1,7 @@
 // config_sentence_transformers.json: the settings sentence-transformers keeps beside a model's pipeline. Quill reads
-// what changes results: the named prompts ({"query": "query: ", ...}), the default prompt's name, and the similarity
-// function a model was trained for ("cosine", "dot", "euclidean", "manhattan"; other names are kept as written).
+// what changes results: the named prompts ({"query": "query: ", ...}), the default prompt's name, the similarity
+// function a model was trained for ("cosine", "dot", "euclidean", "manhattan"; other names are kept as written), and
+// the embedding width to truncate to (truncate_dim, for Matryoshka models saved that way).
 import Foundation
 
 /// What a model folder's config_sentence_transformers.json says (empty when the file is absent).
@@ -8,11 +9,14 @@ public struct SentenceTransformersConfig: Sendable, Equatable {
     public var prompts: [String: String] = [:]
     public var defaultPromptName: String?
     public var similarityFunctionName: String?
+    public var truncateDim: Int?
 
-    public init(prompts: [String: String] = [:], defaultPromptName: String? = nil, similarityFunctionName: String? = nil) {
+    public init(prompts: [String: String] = [:], defaultPromptName: String? = nil, similarityFunctionName: String? = nil,
+                truncateDim: Int? = nil) {
         self.prompts = prompts
         self.defaultPromptName = defaultPromptName
         self.similarityFunctionName = similarityFunctionName
+        self.truncateDim = truncateDim
     }
 
     static let fileName = "config_sentence_transformers.json"
@@ -38,6 +42,8 @@ public struct SentenceTransformersConfig: Sendable, Equatable {
         }
         config.defaultPromptName = try f.string("default_prompt_name")
         config.similarityFunctionName = try f.string("similarity_fn_name")
+        config.truncateDim = try f.int("truncate_dim")
+        if let d = config.truncateDim, d <= 0 { throw .invalidConfig(file: f.path, reason: "truncate_dim must be positive") }
         return config
     }
 }

@@ -75,11 +75,17 @@ import Testing
         let copy = try Fixtures.scratchCopy("bert-f16-v6")
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         let file = copy.appendingPathComponent("config_sentence_transformers.json")
-        try #"{"prompts": {"query": "query: ", "passage": null}, "default_prompt_name": "query", "similarity_fn_name": "dot"}"#
+        try #"{"prompts": {"query": "query: ", "passage": null}, "default_prompt_name": "query", "similarity_fn_name": "dot", "truncate_dim": 8}"#
             .write(to: file, atomically: true, encoding: .utf8)
         #expect(try BiEncoder(directory: copy).settings
                 == SentenceTransformersConfig(prompts: ["query": "query: ", "passage": ""], defaultPromptName: "query",
-                                              similarityFunctionName: "dot"))
+                                              similarityFunctionName: "dot", truncateDim: 8))
+        #expect(try BiEncoder(directory: copy).poolingIncludesPrompt)
+        let pooling = copy.appendingPathComponent("1_Pooling/config.json")
+        let poolingText = try String(contentsOf: pooling, encoding: .utf8)
+        try poolingText.replacingOccurrences(of: "\"include_prompt\": true", with: "\"include_prompt\": false")
+            .write(to: pooling, atomically: true, encoding: .utf8)
+        #expect(try BiEncoder(directory: copy).poolingIncludesPrompt == false)
         try #"{"prompts": {"query": 3}}"#.write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: LoadError.self) { try BiEncoder(directory: copy) }
         do { _ = try BiEncoder(directory: copy) } catch {

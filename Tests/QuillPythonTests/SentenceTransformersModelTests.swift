@@ -76,6 +76,23 @@ import Testing
         #expect(fake.calls.last?.normalize == false)
     }
 
+    @Test func savedSettingsApply() throws {
+        // default_prompt_name and truncate_dim from the model's configuration; a model that pools without its prompt
+        // tokens refuses prompts instead of giving other numbers.
+        let fake = FakeBiEncoder(table: ["q: a": [3, 4, 1, 1]], prompts: ["query": "q: "], defaultPromptName: "query",
+                                 truncateDimension: 2)
+        let instructor = FakeBiEncoder(prompts: ["query": "q: "], poolingIncludesPrompt: false)
+        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake, "i": instructor]))
+        let model = try load(context, "m")
+        #expect(try array(try context.method(model, "encode", [.str("a")])).scalars == [3, 4])
+        #expect(fake.calls.last?.sentences == ["q: a"])
+        #expect(try context.attribute(model, "truncate_dim").isInt(2))
+        let other = try load(context, "i")
+        #expect(try array(try context.method(other, "encode", [.str("a")])).shape == [4])
+        let message = context.error { try context.method(other, "encode_query", [.str("a")]) }
+        #expect(message?.contains("include_prompt=false") == true, "\(message ?? "no error")")
+    }
+
     @Test func similarityFollowsSimilarityFnName() throws {
         let fake = FakeBiEncoder(table: ["a": [1, 0], "b": [3, 4]], similarityFunctionName: "dot")
         let context = STTestContext(host: FakeHost(biEncoders: ["m": fake]))

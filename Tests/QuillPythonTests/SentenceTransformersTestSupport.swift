@@ -105,19 +105,22 @@ final class STTestContext: Context {
 }
 
 /// A bi-encoder with fixed embeddings per text (unknown texts: a vector of their length), recording each encode.
-final class FakeBiEncoder: BiEncoderModel, BiEncoderDefaultPrompt, @unchecked Sendable {
+final class FakeBiEncoder: BiEncoderModel, BiEncoderSavedSettings, @unchecked Sendable {
     let name: String
     let dimension: Int
     let maxSequenceLength: Int
     let similarityFunctionName: String?
     let prompts: [String: String]
     let defaultPromptName: String?
+    let truncateDimension: Int?
+    let poolingIncludesPrompt: Bool
     let table: [String: [Float]]
     private let lock = NSLock()
     private var _calls: [(sentences: [String], maxSequenceLength: Int, normalize: Bool)] = []
 
     init(name: String = "fake-model", table: [String: [Float]] = [:], dimension: Int = 4, maxSequenceLength: Int = 128,
-         similarityFunctionName: String? = nil, prompts: [String: String] = [:], defaultPromptName: String? = nil) {
+         similarityFunctionName: String? = nil, prompts: [String: String] = [:], defaultPromptName: String? = nil,
+         truncateDimension: Int? = nil, poolingIncludesPrompt: Bool = true) {
         self.name = name
         self.table = table
         self.dimension = table.values.first?.count ?? dimension
@@ -125,6 +128,8 @@ final class FakeBiEncoder: BiEncoderModel, BiEncoderDefaultPrompt, @unchecked Se
         self.similarityFunctionName = similarityFunctionName
         self.prompts = prompts
         self.defaultPromptName = defaultPromptName
+        self.truncateDimension = truncateDimension
+        self.poolingIncludesPrompt = poolingIncludesPrompt
     }
 
     var calls: [(sentences: [String], maxSequenceLength: Int, normalize: Bool)] { lock.withLock { _calls } }

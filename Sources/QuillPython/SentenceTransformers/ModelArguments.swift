@@ -2,10 +2,16 @@
 // dict, the backend, and loading through the host with its errors mapped to Python's. Also the optional
 // capability a host's bi-encoder may add beyond the BiEncoderModel contract.
 
-/// A bi-encoder whose configuration names a default prompt (config_sentence_transformers.json's
-/// default_prompt_name), which encode then applies when no prompt is given. Hosts may conform.
-public protocol BiEncoderDefaultPrompt {
+/// What a host's bi-encoder may tell beyond the BiEncoderModel contract; hosts that conform get
+/// sentence-transformers' behaviour for these settings too (without it: none of them).
+public protocol BiEncoderSavedSettings {
+    /// config_sentence_transformers.json's default_prompt_name: the prompt encode applies when given none.
     var defaultPromptName: String? { get }
+    /// Its truncate_dim: the embedding width encode keeps, unless the cell sets truncate_dim.
+    var truncateDimension: Int? { get }
+    /// The Pooling module's include_prompt. When false the original leaves a prompt's tokens out of the pooled
+    /// vector, which the host's model does not: encode then refuses prompts rather than give other numbers.
+    var poolingIncludesPrompt: Bool { get }
 }
 
 enum ModelArguments {

@@ -38,7 +38,12 @@ final class SentenceTransformerClass: PyCallable, PyRepresentable {
            SentenceTransformerObject.supportedSimilarities.contains(saved) {
             object.similarityFunctionName = saved
         }
-        if let dim = b.given("truncate_dim") { object.truncateDim = .int(try BoundArguments.integer(dim, "truncate_dim")) }
+        let saved = model as? any BiEncoderSavedSettings
+        if let dim = b.given("truncate_dim") {
+            object.truncateDim = .int(try BoundArguments.integer(dim, "truncate_dim"))
+        } else if let dim = saved?.truncateDimension {
+            object.truncateDim = .int(dim)
+        }
 
         // Prompts: defaults, then the argument's, then the model's for keys still unset; None becomes ''.
         var prompts: [(key: Value, value: Value)] = [(.str("query"), .none), (.str("document"), .none)]
@@ -57,8 +62,7 @@ final class SentenceTransformerClass: PyCallable, PyRepresentable {
         for (key, value) in prompts {
             object.prompts.storage[try HashKey(key)] = { if case .none = value { return .str("") } else { return value } }()
         }
-        let savedDefault = (model as? any BiEncoderDefaultPrompt)?.defaultPromptName
-        object.defaultPromptName = b.given("default_prompt_name") ?? savedDefault.map(Value.str) ?? .none
+        object.defaultPromptName = b.given("default_prompt_name") ?? saved?.defaultPromptName.map(Value.str) ?? .none
         if case .none = object.defaultPromptName {} else if object.prompts.storage[try HashKey(object.defaultPromptName)] == nil {
             let keys = try context.repr(.list(PyList(object.prompts.storage.keys.map(\.value))))
             throw PyError.value("Default prompt name '\(try context.str(object.defaultPromptName))' not found in the "

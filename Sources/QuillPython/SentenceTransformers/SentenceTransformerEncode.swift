@@ -37,6 +37,10 @@ struct SentenceTransformerEncode {
         try checkKeywords()
         try checkPrecision()
         let prompt = try resolvedPrompt()
+        if let prompt, !prompt.isEmpty, (owner.model as? any BiEncoderSavedSettings)?.poolingIncludesPrompt == false {
+            throw PyError.unsupported("prompts are not supported in Quill cells for this model: its Pooling leaves the "
+                                      + "prompt's tokens out (include_prompt=false), which Quill's engine does not")
+        }
         let truncateDim = try b.optionalInt("truncate_dim") ?? (try BoundArguments.optional(owner.truncateDim, "truncate_dim"))
         let normalize = try b.flag("normalize_embeddings", false, context)
 
