@@ -96,15 +96,11 @@ enum ParaphraseMining {
         for corpusStart in stride(from: 0, to: count, by: corpusChunkSize) {
             try context.checkDeadline()
             let chunk = SemanticSearch.rows(corpus, corpusStart, min(corpusStart + corpusChunkSize, count))
-            let scores = try score(queries, chunk, context)
-            guard scores.rank == 2, let rows = scores.shape.first, rows == queries.shape.first else {
-                throw PyError.value("score_function must return a (queries, corpus) matrix, got shape \(scores.shape)")
-            }
-            let columns = scores.shape[1]
-            let k = min(topK + 1, columns)
+            let scores = try score.rows(queries, chunk, context)
+            let k = min(topK + 1, scores.columns)
             guard k >= 0 else { throw TorchTopK.outOfRange }
-            let top = TorchTopK.topkRows(scores.values, rows: rows, columns: columns, k: k).map { row in
-                row.map { TorchTopK.Entry(value: $0.value, index: $0.index + corpusStart) }
+            let top = (0..<scores.count).map { r in
+                TorchTopK.topk(scores.row(r), k: k).map { TorchTopK.Entry(value: $0.value, index: $0.index + corpusStart) }
             }
             guard let previous = best else { best = top; continue }
             best = zip(previous, top).map { old, new in

@@ -12,16 +12,7 @@ enum ScoreFunctions {
     }
 
     static func scores(_ kind: LibraryFunction.ScoreKind, _ x: TensorOperand, _ y: TensorOperand) throws -> TensorOperand {
-        switch kind {
-        case .cosine:
-            return try ScoreKernels.matmulTransposed(try ScoreKernels.normalize(x), try ScoreKernels.normalize(y))
-        case .dot:
-            return try ScoreKernels.matmulTransposed(x, y)
-        case .euclidean:
-            return negated(try ScoreKernels.cdist(x, y, p: 2))
-        case .manhattan:
-            return negated(try ScoreKernels.cdist(x, y, p: 1))
-        }
+        try RowScorer(kind, x, y).matrix()
     }
 
     /// The pairwise score of `kind`: row i of a against row i of b.
@@ -47,12 +38,6 @@ enum ScoreFunctions {
             case .manhattan: return -ScoreKernels.rounded(s, dtype)
             }
         }
-    }
-
-    static func negated(_ t: TensorOperand) -> TensorOperand {
-        var out = t
-        out.values = t.values.map { -$0 }
-        return out
     }
 
     /// A result as a torch tensor.

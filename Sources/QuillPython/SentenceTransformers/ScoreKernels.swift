@@ -1,7 +1,6 @@
-// The arithmetic of sentence-transformers' score functions on dense matrices, in the dtype torch computes in:
-// float32 operands give float32 results (products summed in Double, rounded once to Float, where torch's BLAS
-// sums in Float: the two agree to about 1e-7), float64 stays Double, int64 wraps as torch does.
-// Shapes: a (n, d) and b (m, d) give (n, m) matrices; the pairwise forms take (n, d) and (n, d) and give (n).
+// Element-wise arithmetic of sentence-transformers' score functions in the dtype torch computes in (float32
+// results rounded to Float, float64 kept): F.normalize, and the pairwise scores of a[i] against b[i] with torch's
+// broadcasting. The (n, m) score matrices are RowScorer's.
 
 enum ScoreKernels {
     /// Rounds a result to the dtype's precision.
@@ -34,84 +33,6 @@ enum ScoreKernels {
             }
         }
         return out
-    }
-
-    /// torch.mm(a, b.transpose(0, 1)) with torch's checks and messages.
-    static func matmulTransposed(_ a: TensorOperand, _ b: TensorOperand) throws -> TensorOperand {
-        guard a.rank == 2 else { throw runtime("mm: self must be a matrix, got \(a.rank)-D tensor") }
-        guard b.rank == 2 else { throw runtime("mm: mat2 must be a matrix, got \(b.rank)-D tensor") }
-        guard a.dtype == b.dtype else {
-            throw runtime("expected m1 and m2 to have the same dtype, but got: \(TensorOperand.cTypeName(a.dtype)) != \(TensorOperand.cTypeName(b.dtype))")
-        }
-        let (n, d, m) = (a.shape[0], a.shape[1], b.shape[0])
-        guard b.shape[1] == d else {
-            throw runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(n)x\(d) and \(b.shape[1])x\(m))")
-        }
-        guard a.dtype != .bool else { throw runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'") }
-        var out = [Double](repeating: 0, count: n * m)
-        for i in 0..<n {
-            for j in 0..<m {
-                out[i * m + j] = dot(a.values, i * d, b.values, j * d, d, a.dtype)
-            }
-        }
-        return TensorOperand(dtype: a.dtype, shape: [n, m], values: out)
-    }
-
-    static func dot(_ x: [Double], _ xs: Int, _ y: [Double], _ ys: Int, _ d: Int, _ dtype: PyArray.DType) -> Double {
-        if dtype == .int64 || dtype == .int32 {
-            var s = 0
-            for k in 0..<d { s = s &+ Int(x[xs + k]) &* Int(y[ys + k]) }
-            return Double(s)
-        }
-        var s = 0.0
-        for k in 0..<d { s += x[xs + k] * y[ys + k] }
-        return rounded(s, dtype)
-    }
-
-    /// torch.cdist(a, b, p) for p = 1 or 2. For p = 2 with more than 25 rows on either side torch forms
-    /// ‖a‖² - 2a·b + ‖b‖² in one product (clamped at 0), whose rounding leaves small nonzero self-distances; so here.
-    static func cdist(_ a: TensorOperand, _ b: TensorOperand, p: Int) throws -> TensorOperand {
-        guard a.isFloatingPoint else { throw runtime("cdist only supports floating-point dtypes, X1 got: \(TensorOperand.scalarTypeName(a.dtype))") }
-        guard b.isFloatingPoint else { throw runtime("cdist only supports floating-point dtypes, X2 got: \(TensorOperand.scalarTypeName(b.dtype))") }
-        guard a.dtype == b.dtype else {
-            throw runtime("expected scalar type \(TensorOperand.scalarTypeName(a.dtype)) but found \(TensorOperand.scalarTypeName(b.dtype))")
-        }
-        guard a.rank >= 2 else { throw runtime("cdist only supports at least 2D tensors, X1 got: \(a.rank)D") }
-        guard b.rank >= 2 else { throw runtime("cdist only supports at least 2D tensors, X2 got: \(b.rank)D") }
-        guard a.rank == 2, b.rank == 2 else { throw PyError.unsupported("cdist of batched (3-D) tensors is not supported in Quill cells") }
-        let (n, d, m) = (a.shape[0], a.shape[1], b.shape[0])
-        guard b.shape[1] == d else { throw runtime("X1 and X2 must have the same number of columns. X1: \(d) X2: \(b.shape[1])") }
-        let dtype = a.dtype
-        var out = [Double](repeating: 0, count: n * m)
-        if p == 2 && (n > 25 || m > 25) {
-            let na = (0..<n).map { rounded(squaredNorm(a.values, $0 * d, d), dtype) }
-            let nb = (0..<m).map { rounded(squaredNorm(b.values, $0 * d, d), dtype) }
-            for i in 0..<n {
-                for j in 0..<m {
-                    var s = na[i] + nb[j]
-                    for k in 0..<d { s += -2 * a.values[i * d + k] * b.values[j * d + k] }
-                    out[i * m + j] = rounded(max(0, rounded(s, dtype)).squareRoot(), dtype)
-                }
-            }
-        } else {
-            for i in 0..<n {
-                for j in 0..<m {
-                    var s = 0.0
-                    for k in 0..<d {
-                        let diff = rounded(a.values[i * d + k] - b.values[j * d + k], dtype)
-                        s += p == 1 ? abs(diff) : diff * diff
-                    }
-                    out[i * m + j] = rounded(p == 1 ? s : rounded(s, dtype).squareRoot(), dtype)
-                }
-            }
-        }
-        return TensorOperand(dtype: dtype, shape: [n, m], values: out)
-    }
-
-    static func squaredNorm(_ x: [Double], _ start: Int, _ d: Int) -> Double {
-        var s = 0.0
-        for k in 0..<d { s += x[start + k] * x[start + k] }
-        return s
     }
 
     /// a[i] against b[i] over the last dimension (the pairwise scores), with torch's broadcasting of size-1 dims:

@@ -45,15 +45,11 @@ enum SemanticSearch {
                 try context.checkDeadline()
                 let queryEnd = min(queryStart + queryChunkSize, queryCount)
                 let queryChunk = rows(queries, queryStart, queryEnd)
-                let scores = try score(queryChunk, corpusChunk, context)
-                guard scores.rank == 2, scores.shape[0] == queryEnd - queryStart else {
-                    throw PyError.value("score_function must return a (queries, corpus) matrix, got shape \(scores.shape)")
-                }
-                let columns = scores.shape[1]
-                let k = min(topK, columns)
+                let scores = try score.rows(queryChunk, corpusChunk, context)
+                let k = min(topK, scores.columns)
                 guard k >= 0 else { throw TorchTopK.outOfRange }
-                let top = TorchTopK.topkRows(scores.values, rows: queryEnd - queryStart, columns: columns, k: k, sorted: false)
-                for (r, entries) in top.enumerated() {
+                for r in 0..<scores.count {
+                    let entries = TorchTopK.topk(scores.row(r), k: k, sorted: false)
                     var heap = heaps[queryStart + r]
                     // The first top_k - len(heap) candidates are pushed, the rest pushed-and-popped.
                     let pushes = topK - heap.count

@@ -28,13 +28,6 @@ enum TorchTopK {
         return Array(queue.prefix(k))
     }
 
-    /// Row-wise topk of a row-major (rows, columns) matrix: `rows` lists of k entries.
-    static func topkRows(_ values: [Double], rows: Int, columns: Int, k: Int, largest: Bool = true, sorted: Bool = true) -> [[Entry]] {
-        (0..<rows).map { r in
-            topk(Array(values[r * columns..<(r + 1) * columns]), k: k, largest: largest, sorted: sorted)
-        }
-    }
-
     /// torch's message for k > the dimension's size.
     static let outOfRange = PyError(.exception("RuntimeError"), "selected index k out of range")
 }
