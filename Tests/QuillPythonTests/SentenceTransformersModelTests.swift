@@ -184,6 +184,25 @@ import Testing
         #expect(try context.str(member("__version__")) == values["version"])
     }
 
+    @Test func modelsPrintAsTheOriginal() throws {
+        // Hosts that list their modules print sentence-transformers' text (bert-multipool-dense, roberta-mean and
+        // ce-roberta-1 of Tests/ModelsTests/Fixtures, whose modules these are).
+        let dense = DescribedBiEncoder(modules: [
+            .transformer(architecture: "BertModel", sequenceClassification: false),
+            .pooling(dimension: 32, modes: ["cls", "max", "mean_sqrt_len_tokens", "lasttoken"], includePrompt: true),
+            .dense(inFeatures: 128, outFeatures: 16, bias: true, activation: "torch.nn.modules.activation.Tanh"), .normalize])
+        let roberta = DescribedBiEncoder(modules: [.transformer(architecture: "RobertaModel", sequenceClassification: false),
+                                                   .pooling(dimension: 32, modes: ["mean"], includePrompt: true)])
+        let ce = DescribedCrossEncoder(modules: [.transformer(architecture: "RobertaForSequenceClassification", sequenceClassification: true)])
+        let context = STTestContext(host: FakeHost(biEncoders: [:], crossEncoders: [:], described: ["dense": dense, "roberta": roberta], describedCross: ["ce": ce]))
+        #expect(try context.repr(try load(context, "dense")) == values["repr_bert_multipool_dense"])
+        #expect(try context.repr(try load(context, "roberta")) == values["repr_roberta_mean"])
+        #expect(try context.repr(try context.call(member("CrossEncoder"), Arguments([.str("ce")]))) == values["repr_ce_roberta_1"])
+        // Others print a summary.
+        let plain = STTestContext()
+        #expect(try plain.repr(try load(plain)) == "SentenceTransformer('fake-model', dimension=4, max_seq_length=128)")
+    }
+
     @Test func crossEncoderPredictAndRank() throws {
         let scores: [String: [Float]] = [FakeCrossEncoder.key("a", "b"): [0.3822924], FakeCrossEncoder.key("a", "c"): [0.39602646]]
         let fake = FakeCrossEncoder(maxLength: 48, table: scores)

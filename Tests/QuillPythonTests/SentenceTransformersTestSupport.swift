@@ -105,7 +105,7 @@ final class STTestContext: Context {
 }
 
 /// A bi-encoder with fixed embeddings per text (unknown texts: a vector of their length), recording each encode.
-final class FakeBiEncoder: BiEncoderModel, BiEncoderSavedSettings, @unchecked Sendable {
+class FakeBiEncoder: BiEncoderModel, BiEncoderSavedSettings, @unchecked Sendable {
     let name: String
     let dimension: Int
     let maxSequenceLength: Int
@@ -148,7 +148,7 @@ final class FakeBiEncoder: BiEncoderModel, BiEncoderSavedSettings, @unchecked Se
 }
 
 /// A cross-encoder with fixed scores per pair (unknown pairs: 0.5 per label), recording each predict.
-final class FakeCrossEncoder: CrossEncoderModel, @unchecked Sendable {
+class FakeCrossEncoder: CrossEncoderModel, @unchecked Sendable {
     let name: String
     let labelCount: Int
     let maxLength: Int
@@ -173,16 +173,37 @@ final class FakeCrossEncoder: CrossEncoderModel, @unchecked Sendable {
     }
 }
 
+/// Models that list their modules (ModelModules), for printing.
+final class DescribedBiEncoder: FakeBiEncoder, ModelModules, @unchecked Sendable {
+    let modules: [ModelModule]
+    init(modules: [ModelModule]) {
+        self.modules = modules
+        super.init()
+    }
+}
+
+final class DescribedCrossEncoder: FakeCrossEncoder, ModelModules, @unchecked Sendable {
+    let modules: [ModelModule]
+    init(modules: [ModelModule]) {
+        self.modules = modules
+        super.init()
+    }
+}
+
 struct FakeHost: ModelHost {
     var biEncoders: [String: FakeBiEncoder] = ["fake-model": FakeBiEncoder()]
     var crossEncoders: [String: FakeCrossEncoder] = ["fake-ce": FakeCrossEncoder()]
+    var described: [String: DescribedBiEncoder] = [:]
+    var describedCross: [String: DescribedCrossEncoder] = [:]
 
     func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
+        if let m = described[reference] { return m }
         guard let m = biEncoders[reference] else { throw ModelUnavailable(model: reference, searched: ["the test table"]) }
         return m
     }
 
     func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
+        if let m = describedCross[reference] { return m }
         guard let m = crossEncoders[reference] else { throw ModelUnavailable(model: reference, searched: ["the test table"]) }
         return m
     }

@@ -99,8 +99,11 @@ final class CrossEncoderObject: PyAttributes, PyRepresentable {
     }
 
     func repr(_ context: any Context) throws -> String {
-        // A summary: the host does not describe the module pipeline that sentence-transformers prints.
-        "CrossEncoder(\(try context.repr(.str(model.name))), num_labels=\(model.labelCount), "
+        if let modules = (model as? any ModelModules)?.modules {
+            return try ModelRepr.text(className: "CrossEncoder", modules, context)
+        }
+        // A summary: this host does not describe the modules that sentence-transformers prints.
+        return "CrossEncoder(\(try context.repr(.str(model.name))), num_labels=\(model.labelCount), "
             + "max_length=\(try context.repr(maxSeqLength)))"
     }
 

@@ -92,8 +92,11 @@ final class SentenceTransformerObject: PyAttributes, PyRepresentable {
     }
 
     func repr(_ context: any Context) throws -> String {
-        // A summary: the host does not describe the module pipeline that sentence-transformers prints.
-        "SentenceTransformer(\(try context.repr(.str(model.name))), dimension=\(model.dimension), "
+        if let modules = (model as? any ModelModules)?.modules {
+            return try ModelRepr.text(className: "SentenceTransformer", modules, context)
+        }
+        // A summary: this host does not describe the modules that sentence-transformers prints.
+        return "SentenceTransformer(\(try context.repr(.str(model.name))), dimension=\(model.dimension), "
             + "max_seq_length=\(try context.repr(maxSeqLength)))"
     }
 

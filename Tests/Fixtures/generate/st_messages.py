@@ -102,6 +102,9 @@ def main():
         "rank_top_k_negative": repr(c1.rank("a", ["b", "c", "b"], top_k=-1)),
         "rank_empty": repr(c1.rank("a", [])),
         "version": __import__("sentence_transformers").__version__,
+        "repr_bert_multipool_dense": repr(SentenceTransformer(os.path.join(MODELS, "bert-multipool-dense"))),
+        "repr_roberta_mean": repr(SentenceTransformer(os.path.join(MODELS, "roberta-mean"))),
+        "repr_ce_roberta_1": repr(CrossEncoder(os.path.join(MODELS, "ce-roberta-1"))),
     }
     with open(OUT, "w") as f:
         json.dump({"errors": errors, "values": values}, f, indent=1, ensure_ascii=False)

@@ -61,6 +61,30 @@ def cross_encoder(name, lengths):
     return out
 
 
+def pipeline(model):
+    """The modules as Models.PipelineDescription lists them."""
+    from sentence_transformers.base.modules import Dense, Normalize, Transformer
+    from sentence_transformers.sentence_transformer.modules import Pooling
+    from sentence_transformers.util import fullname
+    out = []
+    for module in model:
+        if isinstance(module, Transformer):
+            out.append({"transformer": type(module.model).__name__})
+        elif isinstance(module, Pooling):
+            modes = module.pooling_mode if isinstance(module.pooling_mode, (list, tuple)) else [module.pooling_mode]
+            out.append({"pooling": {"dimension": module.get_embedding_dimension() // len(modes), "modes": list(modes),
+                                    "include_prompt": module.include_prompt}})
+        elif isinstance(module, Dense):
+            out.append({"dense": {"in_features": module.in_features, "out_features": module.out_features,
+                                  "bias": module.linear.bias is not None,
+                                  "activation": fullname(module.activation_function)}})
+        elif isinstance(module, Normalize):
+            out.append("normalize")
+        else:
+            raise SystemExit(f"unexpected module {module}")
+    return out
+
+
 def main():
     warnings.simplefilter("ignore")
     torch.manual_seed(0)
@@ -75,6 +99,11 @@ def main():
         # 7 truncates; 2 is below [CLS] A [SEP] B [SEP]'s three special tokens.
         "ce-bert-1": cross_encoder("ce-bert-1", [7, 2]),
         "ce-roberta-1": cross_encoder("ce-roberta-1", [9]),
+        "pipelines": {name: pipeline(SentenceTransformer(os.path.join(FIXTURES, name), device="cpu"))
+                      for name in ["bert-mean-normalize", "roberta-mean", "bert-multipool-dense", "bert-f16-v6",
+                                   "bert-plain-bf16"]}
+                     | {name: pipeline(CrossEncoder(os.path.join(FIXTURES, name), device="cpu"))
+                        for name in ["ce-bert-1", "ce-roberta-1", "ce-bert-3-legacy-sigmoid"]},
     }
     path = os.path.join(FIXTURES, "max-length-expected.json")
     with open(path, "w") as f:
