@@ -85,6 +85,7 @@ enum ParaphraseMining {
                 }
             }
         }
+        try context.reserve(heap.count * 4)
         return PythonSort.sortedDescending(heap.items, key: \.score)
     }
 
@@ -99,8 +100,9 @@ enum ParaphraseMining {
             let scores = try score.rows(queries, chunk, context)
             let k = min(topK + 1, scores.columns)
             guard k >= 0 else { throw TorchTopK.outOfRange }
-            let top = (0..<scores.count).map { r in
-                TorchTopK.topk(scores.row(r), k: k).map { TorchTopK.Entry(value: $0.value, index: $0.index + corpusStart) }
+            let top = try (0..<scores.count).map { r in
+                try context.checkDeadline()
+                return TorchTopK.topk(scores.row(r), k: k).map { TorchTopK.Entry(value: $0.value, index: $0.index + corpusStart) }
             }
             guard let previous = best else { best = top; continue }
             best = zip(previous, top).map { old, new in

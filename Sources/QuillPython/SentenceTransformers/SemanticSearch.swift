@@ -38,6 +38,7 @@ enum SemanticSearch {
         let queryCount = queries.shape.first ?? 0, corpusCount = corpusAll.shape.first ?? 0
         guard queryChunkSize > 0, corpusChunkSize > 0 else { throw PyError.value("range() arg 3 must not be zero") }
         let score = ScoreFunction(scoreFunction)
+        try context.reserve(queryCount * max(0, min(topK, corpusCount)) * 2)
         var heaps = (0..<queryCount).map { _ in PythonHeap<Hit>(less: hitLess) }
         for corpusStart in stride(from: 0, to: corpusCount, by: corpusChunkSize) {
             let corpusChunk = rows(corpusAll, corpusStart, min(corpusStart + corpusChunkSize, corpusCount))
@@ -49,6 +50,7 @@ enum SemanticSearch {
                 let k = min(topK, scores.columns)
                 guard k >= 0 else { throw TorchTopK.outOfRange }
                 for r in 0..<scores.count {
+                    try context.checkDeadline()
                     let entries = TorchTopK.topk(scores.row(r), k: k, sorted: false)
                     var heap = heaps[queryStart + r]
                     // The first top_k - len(heap) candidates are pushed, the rest pushed-and-popped.
