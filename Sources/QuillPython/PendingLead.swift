@@ -2,4 +2,3 @@
 // library modules). Removed as each lands.
 
 enum ArrayModules { static func modules() -> [String: PyModule] { [:] } }
-enum SentenceTransformersModules { static func modules() -> [String: PyModule] { [:] } }
