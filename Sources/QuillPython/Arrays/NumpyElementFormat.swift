@@ -43,7 +43,7 @@ struct NumpyFloatFormat {
     private(set) var scientific = false
     private var precision = 8
     private var minDigits = -1
-    private var trim = FloatText.Trim.keepPoint
+    private var trim = Dragon4Text.Trim.keepPoint
     private var padLeft = 0
     private var padRight = 0
     private var exponentSize = -1
@@ -66,7 +66,7 @@ struct NumpyFloatFormat {
         } else if scientific {
             var exponentWidth = 0, fractionWidth = 0
             for x in finite {
-                let text = FloatText.scientific(value(x), precision: 8, trim: .keepPoint)
+                let text = Dragon4Text.scientific(value(x), precision: 8, trim: .keepPoint)
                 let (mantissa, exponent) = NumpyFloatFormat.split(text[...], at: "e")
                 let (whole, fraction) = NumpyFloatFormat.split(mantissa, at: ".")
                 exponentWidth = max(exponentWidth, exponent.utf8.count)
@@ -80,7 +80,7 @@ struct NumpyFloatFormat {
             padRight = exponentSize + 2 + precision
         } else {
             for x in finite {
-                let text = FloatText.positional(value(x), precision: 8, trim: .keepPoint)
+                let text = Dragon4Text.positional(value(x), precision: 8, trim: .keepPoint)
                 let (whole, fraction) = NumpyFloatFormat.split(text[...], at: ".")
                 padLeft = max(padLeft, whole.utf8.count)
                 padRight = max(padRight, fraction.utf8.count)
@@ -109,10 +109,10 @@ struct NumpyFloatFormat {
             return NumpyElementFormat.padded(text, padLeft + padRight + 1)
         }
         if scientific {
-            return FloatText.scientific(value(x), precision: precision, minDigits: minDigits, trim: trim,
+            return Dragon4Text.scientific(value(x), precision: precision, minDigits: minDigits, trim: trim,
                                         padLeft: padLeft, exponentDigits: exponentSize)
         }
-        return FloatText.positional(value(x), precision: precision, minDigits: minDigits, trim: trim,
+        return Dragon4Text.positional(value(x), precision: precision, minDigits: minDigits, trim: trim,
                                     padLeft: padLeft, padRight: padRight)
     }
 }

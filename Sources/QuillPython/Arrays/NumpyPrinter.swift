@@ -50,9 +50,9 @@ enum NumpyPrinter {
             let value: FloatValue = dtype == .float32 ? .float32(Float(x)) : .float64(x)
             let magnitude = abs(x)
             if x == 0 || (magnitude >= 1e-4 && magnitude < (dtype == .float32 ? 1e6 : 1e16)) {
-                return FloatText.positional(value, trim: .oneZero)
+                return Dragon4Text.positional(value, trim: .oneZero)
             }
-            return FloatText.scientific(value, trim: .dropPoint)
+            return Dragon4Text.scientific(value, trim: .dropPoint)
         }
     }
 

@@ -110,11 +110,11 @@ struct TorchElementFormat {
         scientific = high / low > 1000 || high > 1e8 || low < 1e-4
         for x in nonzero {
             if scientific {
-                width = max(width, FloatText.python(x, precision: 4, scientific: true).utf8.count)
+                width = max(width, Dragon4Text.python(x, precision: 4, scientific: true).utf8.count)
             } else if integerMode {
-                width = max(width, FloatText.python(x, precision: 0, scientific: false).utf8.count + 1)
+                width = max(width, Dragon4Text.python(x, precision: 0, scientific: false).utf8.count + 1)
             } else {
-                width = max(width, FloatText.python(x, precision: 4, scientific: false).utf8.count)
+                width = max(width, Dragon4Text.python(x, precision: 4, scientific: false).utf8.count)
             }
         }
     }
@@ -129,11 +129,11 @@ struct TorchElementFormat {
         if !floating {
             text = TorchElementFormat.plain(x, dtype)
         } else if scientific {
-            text = FloatText.python(x, precision: 4, scientific: true)
+            text = Dragon4Text.python(x, precision: 4, scientific: true)
         } else if integerMode {
-            text = FloatText.python(x, precision: 0, scientific: false) + (x.isFinite ? "." : "")
+            text = Dragon4Text.python(x, precision: 0, scientific: false) + (x.isFinite ? "." : "")
         } else {
-            text = FloatText.python(x, precision: 4, scientific: false)
+            text = Dragon4Text.python(x, precision: 4, scientific: false)
         }
         return NumpyElementFormat.padded(text, width)
     }

@@ -22,7 +22,7 @@ enum FloatValue {
     }
 }
 
-enum FloatText {
+enum Dragon4Text {
     /// numpy's `trim`: 'k' keeps trailing zeros, '.' trims them but keeps the point, '0' keeps one zero after
     /// the point, '-' trims zeros and the point.
     enum Trim { case keep, keepPoint, oneZero, dropPoint }
@@ -134,8 +134,8 @@ enum FloatText {
     static func python(_ x: Double, precision: Int, scientific: Bool) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-        if scientific { return FloatText.scientific(.float64(x), precision: precision, unique: false) }
-        let text = FloatText.positional(.float64(x), precision: precision, unique: false)
+        if scientific { return Dragon4Text.scientific(.float64(x), precision: precision, unique: false) }
+        let text = Dragon4Text.positional(.float64(x), precision: precision, unique: false)
         return precision == 0 ? String(text.dropLast()) : text
     }
 }
