@@ -1,0 +1,209 @@
+// Python's tokenizer over a cell's UTF-8 bytes: logical lines, INDENT/DEDENT from leading whitespace (a tab moves
+// to the next multiple of 8; tabs and spaces must agree as in CPython), implicit joining inside brackets,
+// backslash continuation, comments and bracket matching with CPython 3.11's error messages. Numbers, names and
+// string literals are read in LexerLiterals.swift. Line endings are normalised to "\n" before lexing.
+
+struct Lexer {
+    let src: [UInt8]
+    var i: Int
+    let end: Int
+    var line = 1
+    /// Byte index that column 1 of the current line corresponds to.
+    var lineStart: Int
+    var tokens: [Token] = []
+    var brackets: [(byte: UInt8, loc: Loc)] = []
+    var indents: [Int] = [0]
+    var altIndents: [Int] = [0]
+    var atLineStart = true
+    /// Lexing the expression of an f-string field: no layout tokens, newlines are plain whitespace.
+    let insideFString: Bool
+    /// Where the last "\n" was read, for the END token's position.
+    var lastNewline: Loc?
+
+    static let maxBrackets = 200
+    static let maxIndents = 100
+
+    /// Tokens of a whole cell; a tokenizer error ends the stream with an `.error` token.
+    static func tokenize(_ src: [UInt8]) -> [Token] {
+        var lexer = Lexer(src: src, start: 0, end: src.count, loc: Loc(line: 1, column: 1), insideFString: false)
+        lexer.run()
+        return lexer.tokens
+    }
+
+    init(src: [UInt8], start: Int, end: Int, loc: Loc, insideFString: Bool) {
+        self.src = src
+        self.i = start
+        self.end = end
+        self.line = loc.line
+        self.lineStart = start - (loc.column - 1)
+        self.insideFString = insideFString
+        self.atLineStart = !insideFString
+    }
+
+    func loc(_ index: Int) -> Loc { Loc(line: line, column: index - lineStart + 1) }
+
+    /// Open brackets around the current position; an f-string field counts as one.
+    var level: Int { brackets.count + (insideFString ? 1 : 0) }
+
+    mutating func emit(_ kind: TokenKind, from start: Int) {
+        tokens.append(Token(kind: kind, loc: loc(start), end: loc(i), level: level))
+    }
+
+    mutating func fail(_ message: String, at loc: Loc, type: String = "SyntaxError") {
+        let error = PyError(.exception(type), message, at: loc)
+        tokens.append(Token(kind: .error(error, unclosed: false), loc: loc, end: loc, level: level))
+    }
+
+    mutating func run() {
+        while true {
+            if atLineStart {
+                atLineStart = false
+                guard indentation() else { return }
+            }
+            while i < end, src[i] == 0x20 || src[i] == 0x09 || src[i] == 0x0C { i += 1 }
+            guard i < end else { return finish() }
+            let c = src[i]
+            switch c {
+            case UInt8(ascii: "#"):
+                if insideFString { return fail("f-string expression part cannot include '#'", at: loc(i)) }
+                while i < end, src[i] != 0x0A { i += 1 }
+            case 0x0A:
+                if brackets.isEmpty && !insideFString {
+                    tokens.append(Token(kind: .newline, loc: loc(i), end: loc(i + 1), level: 0))
+                    atLineStart = true
+                }
+                newline()
+            case UInt8(ascii: "\\"):
+                if i + 1 < end, src[i + 1] == 0x0A {
+                    i += 1
+                    newline()
+                } else if i + 1 >= end {
+                    return fail("unexpected EOF while parsing", at: loc(i + 1))
+                } else {
+                    return fail("unexpected character after line continuation character", at: loc(i + 1))
+                }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard number() else { return }
+            case UInt8(ascii: "."):
+                if i + 1 < end, isDigit(src[i + 1]) {
+                    guard number() else { return }
+                } else {
+                    guard op() else { return }
+                }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                guard string(prefixStart: i, prefix: []) else { return }
+            default:
+                if isIdentifierStart(c) {
+                    guard nameOrString() else { return }
+                } else {
+                    guard op() else { return }
+                }
+            }
+        }
+    }
+
+    mutating func newline() {
+        lastNewline = loc(i)
+        i += 1
+        line += 1
+        lineStart = i
+    }
+
+    /// At the start of a line outside brackets: skips blank and comment-only lines, then compares the
+    /// indentation with the stack and emits INDENT/DEDENT. False after an error.
+    mutating func indentation() -> Bool {
+        while true {
+            var col = 0, alt = 0
+            let start = i
+            while i < end {
+                switch src[i] {
+                case 0x20: col += 1; alt += 1
+                case 0x09: col = (col / 8 + 1) * 8; alt += 1
+                case 0x0C: col = 0; alt = 0
+                default: break
+                }
+                if src[i] != 0x20 && src[i] != 0x09 && src[i] != 0x0C { break }
+                i += 1
+            }
+            if i >= end { return true }
+            if src[i] == UInt8(ascii: "#") {
+                while i < end, src[i] != 0x0A { i += 1 }
+            }
+            if i < end, src[i] == 0x0A {
+                newline()
+                continue
+            }
+            if i >= end { return true }
+            let width = i - start
+            let top = indents[indents.count - 1], altTop = altIndents[altIndents.count - 1]
+            if col == top {
+                if alt != altTop { return tabError() }
+            } else if col > top {
+                if indents.count >= Lexer.maxIndents {
+                    fail("too many levels of indentation", at: Loc(line: line, column: 1), type: "IndentationError")
+                    return false
+                }
+                if alt <= altTop { return tabError() }
+                indents.append(col)
+                altIndents.append(alt)
+                // CPython reports an unexpected indent at the last byte of the indentation.
+                tokens.append(Token(kind: .indent, loc: Loc(line: line, column: width), end: loc(i), level: 0))
+            } else {
+                while indents.count > 1, col < indents[indents.count - 1] {
+                    indents.removeLast()
+                    altIndents.removeLast()
+                    tokens.append(Token(kind: .dedent, loc: loc(i), end: loc(i), level: 0))
+                }
+                if col != indents[indents.count - 1] {
+                    var lineEnd = i
+                    while lineEnd < end, src[lineEnd] != 0x0A { lineEnd += 1 }
+                    fail("unindent does not match any outer indentation level", at: loc(lineEnd),
+                         type: "IndentationError")
+                    return false
+                }
+                if alt != altIndents[altIndents.count - 1] { return tabError() }
+            }
+            return true
+        }
+    }
+
+    mutating func tabError() -> Bool {
+        fail("inconsistent use of tabs and spaces in indentation", at: Loc(line: line, column: 1), type: "TabError")
+        return false
+    }
+
+    /// End of input: an unclosed bracket, else the implicit NEWLINE, the DEDENTs and END.
+    mutating func finish() {
+        if insideFString {
+            emit(.end, from: i)
+            return
+        }
+        if let open = brackets.last {
+            let error = PyError.syntax("'\(Character(Unicode.Scalar(open.byte)))' was never closed", at: open.loc)
+            tokens.append(Token(kind: .error(error, unclosed: true), loc: open.loc, end: open.loc, level: level))
+            return
+        }
+        let endLoc: Loc
+        if i > 0, src[i - 1] == 0x0A, let last = lastNewline {
+            endLoc = last
+        } else {
+            endLoc = loc(i)
+        }
+        if let last = tokens.last, !last.isNewline {
+            tokens.append(Token(kind: .newline, loc: endLoc, end: endLoc, level: 0))
+        }
+        for _ in 1..<indents.count {
+            tokens.append(Token(kind: .dedent, loc: endLoc, end: endLoc, level: 0))
+        }
+        tokens.append(Token(kind: .end, loc: endLoc, end: endLoc, level: 0))
+    }
+
+    /// The line the tokenizer is on at the end of input (a final "\n" does not start a new line).
+    var lastLine: Int { i > 0 && src[i - 1] == 0x0A ? line - 1 : line }
+}
+
+@inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+@inline(__always) func isIdentifierStart(_ c: UInt8) -> Bool {
+    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F || c >= 0x80
+}
