@@ -38,6 +38,12 @@ enum NumpyPrinter {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     }
 
+    /// A shape as numpy's C code writes it in messages: `(4,2)`, `(3,)`, -1 as `newaxis`.
+    static func compactShape(_ shape: [Int]) -> String {
+        let items = shape.map { $0 == -1 ? "newaxis" : String($0) }
+        return "(" + items.joined(separator: ",") + (items.count == 1 ? ",)" : ")")
+    }
+
     /// `str(np.float32(x))`: the shortest digits that read back, positional from 1e-4 up to 1e6 (float32) or 1e16
     /// (float64), else scientific.
     static func scalarStr(_ x: Double, _ dtype: PyArray.DType) -> String {
