@@ -157,6 +157,18 @@ import Testing
                 == "array([1.5, 4. ], dtype=float32)")
     }
 
+    @Test func builtinHooksForAbsAndRound() throws {
+        let x = Value.object(PyArray(library: .numpy, dtype: .float32, shape: [], scalars: [Double(Float(0.12345))], isNumpyScalar: true))
+        // round(np.float32(0.12345), 3) -> np.float32(0.123); round(np.float32(0.12345)) -> 0
+        #expect(run { try context.call(context.attribute(x, "__round__"), Arguments([.int(3)])) } == "np.float32(0.123)")
+        #expect(run { try context.call(context.attribute(x, "__round__"), Arguments()) } == "0")
+        #expect(run { try attr(a, "__round__") } == "!AttributeError: 'ndarray' object has no attribute '__round__'")
+        // abs(torch.tensor([-1., 2.])) -> tensor([1., 2.]); abs(np.array([-1., 2.])) -> array([1., 2.])
+        let t = Value.object(PyArray.test(.torch, [-1, 2])), n = Value.object(PyArray.test(.numpy, [-1, 2], dtype: .float64))
+        #expect(run { try context.call(context.attribute(t, "__abs__"), Arguments()) } == "tensor([1., 2.])")
+        #expect(run { try context.call(context.attribute(n, "__abs__"), Arguments()) } == "array([1., 2.])")
+    }
+
     @Test func noGradIsAContextManager() throws {
         let torch = try module("torch")
         let manager = try call(torch, "no_grad", [])

@@ -1,5 +1,6 @@
 // Attributes of arrays and tensors: `shape` (a tuple for numpy, a torch.Size for torch), `ndim`, `dtype`, `T`,
-// numpy's `size`; and their methods (ArrayMethods), bound to the array.
+// numpy's `size`; their methods (ArrayMethods), bound to the array; and the hooks of the builtins abs() (all)
+// and round() (numpy scalars only, as in numpy: `round(np.float32(x), 3)` stays a float32).
 
 extension PyArray: PyAttributes {
     private static let numpyProperties = ["T", "dtype", "ndim", "shape", "size"]
@@ -20,6 +21,19 @@ extension PyArray: PyAttributes {
         case "dtype": return .object(ArrayDTypeObject(library == .numpy ? .numpyDType : .torchDType, dtype))
         case "T": return .object(transposed())
         case "size" where library == .numpy: return .int(scalars.count)
+        case "__abs__": return BuiltinFunction.value(name) { [self] _, _ in .object(absolute()) }
+        case "__round__" where isNumpyScalar:
+            return BuiltinFunction.value(name) { [self] arguments, _ in
+                let slots = try Signature("__round__", ["ndigits"], required: 0).bind(arguments)
+                guard let digits = slots[0], !ArrayArguments.isNone(digits) else {
+                    // round(x) with no digits: a Python int, half to even.
+                    let x = scalars[0]
+                    if x.isNaN { throw PyError.value("cannot convert float NaN to integer") }
+                    if x.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
+                    return PyArray.pythonValue(x.rounded(.toNearestOrEven), dtype.isFloat ? .int64 : dtype)
+                }
+                return .object(rounded(decimals: try ArrayArguments.integer(digits)))
+            }
         default: break
         }
         let methods = library == .numpy ? ArrayMethods.numpy : ArrayMethods.torch
