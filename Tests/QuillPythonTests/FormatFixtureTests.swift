@@ -16,9 +16,26 @@ enum FormatFixtures {
         return try #require(json.arrayValue)
     }
 
-    /// ["int", "123"], ["float", "0x1.8p+1"], ["bool", "True"], ["str", "x"], ["none", null].
+    /// A value written as [kind, payload] by the generator's encode_value.
+    static func value(_ pair: JSONValue) throws -> Value {
+        let items = try #require(pair.arrayValue)
+        try #require(items.count == 2)
+        return try value(items[0], items[1])
+    }
+
+    /// ["int", "123"], ["float", "0x1.8p+1"], ["bool", "True"], ["str", "x"], ["none", null], ["tuple", [...]],
+    /// ["list", [...]], ["dict", [[key, value], ...]].
     static func value(_ kind: JSONValue, _ payload: JSONValue) throws -> Value {
         switch try #require(kind.stringValue) {
+        case "tuple": return .tuple(try (try #require(payload.arrayValue)).map { try value($0) })
+        case "list": return .list(PyList(try (try #require(payload.arrayValue)).map { try value($0) }))
+        case "dict":
+            let dict = PyDict()
+            for entry in try #require(payload.arrayValue) {
+                let pair = try #require(entry.arrayValue)
+                dict.storage[try HashKey(try value(pair[0]))] = try value(pair[1])
+            }
+            return .dict(dict)
         case "int":
             let text = try #require(payload.stringValue)
             return Value.integer(try #require(BigInt(text)))
@@ -122,6 +139,8 @@ final class FormatTestContext: Context {
             let scalars = Array(s.unicodeScalars)
             guard let c = scalars[safe: i] else { throw PyError.index("string index out of range") }
             return .str(String(c))
+        case (.list, _), (.tuple, _):
+            throw PyError.type("\(value.typeName) indices must be integers or slices, not \(index.typeName)")
         case (.dict(let d), _):
             guard let v = d.storage[try HashKey(index)] else { throw PyError.key(try repr(index)) }
             return v

@@ -58,7 +58,7 @@ enum UnicodeData {
 
     /// `str.isnumeric()`: any numeric type.
     static func isNumeric(_ c: Unicode.Scalar) -> Bool {
-        isAssigned(c) && c.properties.numericType != nil
+        isAssigned(c) && c.properties.numericType != nil && !numericSince14.contains(c.value)
     }
 
     /// `str.isalpha()`: general category Lm, Lt, Lu, Ll or Lo.
@@ -68,6 +68,25 @@ enum UnicodeData {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }
+    }
+
+    /// The Uppercase and Lowercase properties (as `str.isupper`/`islower` use them) and category Lt.
+    static func isUpper(_ c: Unicode.Scalar) -> Bool { isAssigned(c) && c.properties.isUppercase }
+    static func isLower(_ c: Unicode.Scalar) -> Bool {
+        if c.value == 0x295 { return true }  // ʕ: Ll in Unicode 14.0, Lo since 16.0
+        return isAssigned(c) && c.properties.isLowercase && !lowercaseSince14.contains(c.value)
+    }
+
+    /// Code points that became Lowercase (Other_Lowercase) after Unicode 14.0.
+    private static let lowercaseSince14: Set<UInt32> = [0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69]
+
+    /// CJK ideographs and cuneiform signs that got numeric values after Unicode 14.0.
+    private static let numericSince14: Set<UInt32> = [
+        0x4E24, 0x4EAC, 0x4FE9, 0x5006, 0x62D0, 0x6D1E, 0x7695, 0x79ED, 0x920E, 0x94A9, 0x12038, 0x12039, 0x12079,
+        0x12226, 0x1222B, 0x1230B, 0x1230D, 0x12399,
+    ]
+    static func isTitlecase(_ c: Unicode.Scalar) -> Bool {
+        isAssigned(c) && c.properties.generalCategory == .titlecaseLetter
     }
 
     static func isAlnum(_ c: Unicode.Scalar) -> Bool { isAlpha(c) || isDecimal(c) || isDigit(c) || isNumeric(c) }

@@ -132,6 +132,12 @@ def random_spec(rng):
 
 
 def encode_value(v):
+    if isinstance(v, tuple):
+        return ["tuple", [encode_value(x) for x in v]]
+    if isinstance(v, list):
+        return ["list", [encode_value(x) for x in v]]
+    if isinstance(v, dict):
+        return ["dict", [[encode_value(k), encode_value(x)] for k, x in v.items()]]
     if v is None:
         return ["none", None]
     if isinstance(v, bool):
@@ -166,11 +172,189 @@ def format_cases(rng):
     return cases
 
 
+PERCENT_VALUES = [0, 1, -1, 42, -42, 255, 65, 3.7, -0.0, 0.5, 2.675, 1e20, 1.5e-7, 123456.789, float("inf"),
+                  float("nan"), 10 ** 30, True, None, "abc", "한국어", "x", "it's", [1, 2], (1,), {"a": 1}]
+
+
+def percent_cases(rng):
+    fixed = [("%s", 1), ("%s: %d", ("a", 5)), ("%.4f", 3.14159265), ("%5.1f%%", 99.5), ("%%", ()), ("%5%", ()),
+             ("%5%", (1,)), ("%", ()), ("abc %", (1,)), ("%s", [1, 2]), ("abc", [1]), ("abc", 5), ("%d", "5"),
+             ("%f", "a"), ("%x", 3.0), ("%c", 3.0), ("%c", "ab"), ("%d", 3.7), ("%d", float("inf")), ("%#08o", 8),
+             ("%#08x", 255), ("%-05d", 3), ("%(a)s %s", {"a": 1}), ("%(a)s", 5), ("%(a", {"a": 1}), ("%y", 1),
+             ("%\u00e9", 1), ("%.*f", (2, 3.14159)), ("%*d", (-5, 3)), ("%*d", ("a", 3)), ("%ld", 5), ("%s %s", (1,)),
+             ("%r", ("한",)), ("%a", ("한",)), ("%+s", 1), ("%05s", "a"), ("%#.5x", 255), ("%.3s", "abcdef"),
+             ("% d", 5), ("%+.2e", -0.0), ("%c", 0x110000), ("%i", True), ("%d", None), ("%(x)d", {}), ("%s", ()),
+             ("%s", (1, 2)), ("%d %d", (1, 2, 3)), ("%.0f", 0.5), ("%g", 1e20), ("%#g", 1.0), ("%(a)s", [1]),
+             ("%c", True), ("%c", 2 ** 70), ("%x", True), ("%.2f", 10 ** 400), ("%.3d", -5), ("%#x", -255),
+             ("%+#X", 255), ("%08.3f", -3.14159), ("% 08.3e", 3.14159), ("%-8.3g|", 3.14159), ("%#o", 0),
+             ("%3c", "x"), ("%-3c|", 65), ("%.1c", "x"), ("%(a)s and %(b)r", {"a": "x", "b": "y"}),
+             ("%(a)s", {"a": 1, "b": 2}), ("%s", {"a": 1}), ("%(a)5%", {"a": 1}), ("%-5%", (1,)), ("%5", (1,)),
+             ("%.", (1,)), ("%*", (1,)), ("%(a)", {"a": 1}), ("%.*s", (2, "abcdef")), ("%.*f", (-3, 2.5)),
+             ("%E", 1.5), ("%F", float("inf")), ("%G", 1e-10), ("%u", -7), ("%X", 48879), ("%o", -8),
+             ("%10.3s|", "한국어입니다"), ("%-10r|", "a"), ("%010.2f", float("nan")), ("%+d", 0), ("% f", -1.0)]
+    out = []
+    for template, args in fixed:
+        out.append([template, encode_value(args), outcome(lambda: template % args)])
+    types = "sradiuoxXeEfFgGc"
+    for _ in range(2500):
+        template = "".join(
+            "%" + rng.choice(["", "", "-", "+", " ", "#", "0", "-0", "+0", "#0"]) +
+            rng.choice(["", "", str(rng.randrange(0, 15))]) +
+            rng.choice(["", "", "." + str(rng.randrange(0, 12))]) + rng.choice(types) + rng.choice(["", " ", "|", ", "])
+            for _ in range(rng.randrange(1, 3)))
+        n = template.count("%")
+        args = tuple(rng.choice(PERCENT_VALUES) for _ in range(n))
+        if n == 1 and rng.random() < 0.5 and not isinstance(args[0], tuple):
+            args = args[0]
+        out.append([template, encode_value(args), outcome(lambda: template % args)])
+    return out
+
+
+class Point:
+    """An object whose attributes str.format can reach (the Swift test context has none, so only errors use it)."""
+
+
+def str_format_cases(rng):
+    fixed = [("{}", [1], {}), ("{0}", [1], {}), ("{name}", [], {"name": "Ann"}), ("{0[1]}", [[1, 2]], {}),
+             ("{0[a]}", [{"a": 5}], {}), ("{0[1]}", [{1: "one"}], {}), ("{!r}", ["한"], {}), ("{!a}", ["한"], {}),
+             ("{!s:>5}", [1], {}), ("{:{w}.{p}f}", [3.14159], {"w": 10, "p": 2}), ("{{}}", [], {}), ("{{{}}}", [1], {}),
+             ("{}{1}", [1, 2], {}), ("{1}{}", [1, 2], {}), ("{1}", [1], {}), ("{name}", [], {}), ("{", [], {}),
+             ("}", [], {}), ("{0", [1], {}), ("{0!}", [1], {}), ("{0!x}", [1], {}), ("{0!r", [1], {}),
+             ("{0!rx}", [1], {}), ("{0:", [1], {}), ("{0[}", [[1]], {}), ("{0[0]x}", [[1]], {}), ("{0.}", [1], {}),
+             ("{0[]}", [[1]], {}), ("{a{b}", [], {}), ("{:{:{}}}", [1, 2, 3], {}), ("{:{}}", [1, 5], {}),
+             ("{0:{1}}", [1, 5], {}), ("{:>{}}", ["x", 4], {}), ("{:d}", ["x"], {}), ("{:s}", [1], {}),
+             ("{0[5]}", [[1]], {}), ("{0[x]}", [[1]], {}), ("{0[-1]}", [[1]], {}), ("{0[0][1]}", [[[1, 2]]], {}),
+             ("{x[0]}", [], {"x": "abc"}), ("{:,}", [1234567], {}), ("{:.2%}", [0.1234], {}), ("{:^9}", ["한국"], {}),
+             ("{0}{0}", ["ab"], {}), ("{}, {}", ["a"], {}), ("{٠}", ["arabic zero"], {}), ("{0:}", [1.0], {}),
+             ("{:}", [None], {}), ("{:5}", [None], {}), ("{}", [[1, "a"]], {}), ("{:x}", [[1]], {}),
+             ("}}{{", [], {}), ("a}}b", [], {}), ("{0:{{}}}", [1], {}), ("{!}", [1], {}), ("{0!r:}", ["a"], {}),
+             ("{00}", ["zero"], {}), ("{0 }", [1], {}), ("{ 0}", [1], {}), ("{a.b}", [], {"a": 1}),
+             ("{0]}", [1], {}), ("{:>{w}}", ["x"], {"w": 5}), ("{0:.{1}f}", [2.5, 0], {}), ("{:.0f}", [0.5], {}),
+             ("{:.0f}", [1.5], {}), ("{0:{1}{2}}", [5, ">", 4], {}), ("{0:{1}}", [5, "abc"], {})]
+    out = []
+    for template, args, kwargs in fixed:
+        out.append([template, encode_value(args), encode_value(kwargs),
+                    outcome(lambda: template.format(*args, **kwargs))])
+    for _ in range(1500):
+        v = rng.choice(PERCENT_VALUES[:-3])
+        spec = random_spec(rng)
+        template = rng.choice(["{:%s}", "{0:%s}", "[{v:%s}]", "{!r:%s}", "{!s:%s}"]) % spec
+        args, kwargs = ([v], {}) if "{v" not in template else ([], {"v": v})
+        out.append([template, encode_value(args), encode_value(kwargs), outcome(lambda: template.format(*args, **kwargs))])
+    return out
+
+
+def rounding_cases(rng):
+    floats = interesting_floats(rng, 1500) + [0.5, 1.5, 2.5, -0.5, -1.5, 1e300, 2.675, 0.125, 0.375, 1.005, 5e-324]
+    out = []
+    for x in floats:
+        out.append(["float", x.hex(), None, outcome(lambda: repr(round(x)))])
+        n = rng.choice([0, 1, 2, 3, 5, 10, 17, 300, 330, -1, -2, -5, -20, -300, -306, -307, -308, -309])
+        out.append(["float", x.hex(), n, outcome(lambda: repr(round(x, n)))])
+    ints = [0, 5, 15, 25, 1250, 1350, -1250, -1350, 12345, 10 ** 30 + 5 * 10 ** 10, 2 ** 63, -(2 ** 63) - 1, 95, 50]
+    ints += [rng.randrange(-10 ** 20, 10 ** 20) for _ in range(200)]
+    for n in ints:
+        for d in [-1, -2, -3, -5, -10, -30, -40, 0, 2]:
+            out.append(["int", str(n), d, outcome(lambda: repr(round(n, d)))])
+    for b in [True, False]:
+        out.append(["bool", "True" if b else "False", -1, outcome(lambda: repr(round(b, -1)))])
+        out.append(["bool", "True" if b else "False", 2, outcome(lambda: repr(round(b, 2)))])
+    return out
+
+
+STR_RECEIVERS = ["hello world", "  Hello World  ", "a,b,,c", ",a,", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "ΣΑΣ ΣΑΣ.", "aΣ", "aΣb", "a.Σ",
+                 "Σ", "straße", "İstanbul", "ǅemal ǆ", "ﬁne ﬀ", "한국어 텍스트 입니다", "\t a\tb  \n", "", "1234", "١٢٣",
+                 "½²Ⅻ", "abc123", "Hello World", "HELLO", "hello", "Title Case String", "tItLe", "x\u3000y\u00a0z\u2007w",
+                 "+42", "-42", "42", "a\tb\tc", "ab\ncd\tef\rgh\tij", "line1\nline2\r\nline3\rline4\x0bx\x0cy\x1cz\x85w\u2028v\u2029u\n",
+                 "\n\n", "a\r\n", "mississippi", "aaaa", "x\u200by", "ꭰꭱ Ꭰ", "they're bill's friends", "123abc ABC",
+                 "\u1c90\u1c91", "é́", " \x1c\x1d\x1e\x1f\x85 ", "ⅰⅱ", "Ǆ", "ŉ", "ΐ"]
+
+STR_CALLS = [("lower", []), ("upper", []), ("casefold", []), ("swapcase", []), ("title", []), ("capitalize", []),
+             ("isupper", []), ("islower", []), ("istitle", []), ("isspace", []), ("isdigit", []), ("isdecimal", []),
+             ("isnumeric", []), ("isalpha", []), ("isalnum", []), ("isascii", []), ("isprintable", []),
+             ("strip", []), ("lstrip", []), ("rstrip", []), ("strip", ["ab "]), ("rstrip", ["\n"]), ("lstrip", [None]),
+             ("split", []), ("split", [","]), ("split", [None, 1]), ("split", [" ", 1]), ("split", ["ss"]),
+             ("rsplit", []), ("rsplit", [None, 1]), ("rsplit", [",", 1]), ("rsplit", ["s", 2]), ("split", [None, 0]),
+             ("splitlines", []), ("splitlines", [True]), ("partition", [" "]), ("rpartition", [" "]),
+             ("partition", ["ss"]), ("rpartition", ["ss"]), ("replace", ["s", "S"]), ("replace", ["ss", "", 1]),
+             ("replace", ["", "-"]), ("replace", ["", "-", 2]), ("replace", ["l", "L", 0]), ("replace", ["a", "b", -1]),
+             ("find", ["s"]), ("find", ["o", 5]), ("find", ["o", -3]), ("find", [""]), ("find", ["", 100]),
+             ("rfind", ["s"]), ("rfind", ["o", 0, 5]), ("index", ["l"]), ("index", ["zz"]), ("rindex", ["l"]),
+             ("rindex", ["zz"]), ("count", ["s"]), ("count", [""]), ("count", ["", 3]), ("count", ["s", -4]),
+             ("count", ["", 100]), ("count", ["ss", 0, -1]), ("startswith", ["he"]), ("startswith", [("x", "he")]),
+             ("startswith", ["", 100]), ("startswith", ["", 3]), ("startswith", ["l", 2, 3]), ("endswith", ["ld"]),
+             ("endswith", [("d", "x"), 0, 5]), ("endswith", ["", -1]), ("center", [20]), ("center", [20, "*"]),
+             ("center", [5]), ("center", [16, "-"]), ("center", [17, "한"]), ("ljust", [15, "."]), ("rjust", [15]),
+             ("zfill", [8]), ("zfill", [2]), ("expandtabs", []), ("expandtabs", [4]), ("expandtabs", [0]),
+             ("removeprefix", ["he"]), ("removesuffix", ["ld"]), ("removesuffix", [""]), ("join", [["a", "b", "c"]]),
+             ("join", [[]]), ("join", ["xyz"]), ("join", [["a", 1]]), ("join", [1]), ("join", [("x",)]),
+             ("split", [1]), ("split", [""]), ("split", [" ", 1, 2]), ("find", []), ("find", [1]), ("find", ["a", "b"]),
+             ("find", ["a", 1.5]), ("find", ["a", None, None]), ("find", ["a", 1, 2, 3]), ("startswith", [1]),
+             ("startswith", [(1,)]), ("startswith", []), ("replace", ["a"]), ("replace", ["a", "b", 1.5]),
+             ("replace", [1, "b"]), ("replace", ["a", 2]), ("strip", [1]), ("strip", ["a", "b"]), ("center", []),
+             ("center", [1.5]), ("center", [5, "ab"]), ("center", [5, 1]), ("zfill", ["a"]), ("splitlines", ["x"]),
+             ("splitlines", [2]), ("expandtabs", ["a"]), ("partition", [""]), ("partition", [1]), ("partition", []),
+             ("removeprefix", [1]), ("count", []), ("lower", [1]), ("endswith", [("a", "b"), 1, 2, 3]),
+             ("ljust", [5, ""]), ("rsplit", [None, -1]), ("split", [None, 2 ** 70]), ("find", ["a", 2 ** 70]),
+             ("join", []), ("title", [1]), ("isdigit", [1]), ("rpartition", [None]), ("count", ["a", None, 1]),
+             ("removesuffix", []), ("center", [2 ** 70]), ("expandtabs", [-1]), ("splitlines", [None]),
+             ("format", [1, 2]), ("nosuchmethod", []), ("find", ["l", True]), ("center", [True])]
+STR_KEYWORD_CALLS = [("split", [], {"sep": ","}), ("split", [], {"maxsplit": 1}), ("split", [","], {"sep": ","}),
+                     ("split", [], {"x": 1}), ("split", [], {"maxsplit": "a"}), ("splitlines", [], {"keepends": True}),
+                     ("rsplit", [], {"sep": None, "maxsplit": 1}), ("find", [], {"sub": "a"}),
+                     ("startswith", ["a"], {"start": 1}), ("replace", ["a", "b"], {"count": 1}),
+                     ("upper", [], {"x": 1}), ("expandtabs", [], {"tabsize": 2}), ("join", [], {"iterable": []}),
+                     ("format", [], {"a": 1})]
+
+
+def str_method_cases():
+    out = []
+    for receiver in STR_RECEIVERS:
+        for name, args in STR_CALLS:
+            out.append([name, receiver, encode_value(list(args)), encode_value({}),
+                        outcome(lambda: repr(getattr(receiver, name)(*args)))])
+    for name, args, kwargs in STR_KEYWORD_CALLS:
+        receiver = "a,b c"
+        out.append([name, receiver, encode_value(list(args)), encode_value(kwargs),
+                    outcome(lambda: repr(getattr(receiver, name)(*args, **kwargs)))])
+    return out
+
+
+def code_point_ranges(predicate):
+    ranges = []
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF or not predicate(chr(c)):
+            continue
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return ranges
+
+
+def unicode_tables():
+    tables = {name: code_point_ranges(getattr(str, name)) for name in
+              ["isspace", "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isupper", "islower", "istitle",
+               "isprintable"]}
+    for name in ["lower", "upper", "casefold", "title", "swapcase", "capitalize"]:
+        f = getattr(str, name)
+        tables[name] = [[c, f(chr(c))] for c in range(0x110000)
+                        if not 0xD800 <= c <= 0xDFFF and f(chr(c)) != chr(c)]
+    return tables
+
+
 def main():
     write("float_repr.json", float_repr_cases(random.Random(1)))
     write("float32_str.json", float32_cases(random.Random(2)))
     write("string_repr.json", string_repr_cases(random.Random(3)))
     write("format_spec.json", format_cases(random.Random(4)))
+    write("percent.json", percent_cases(random.Random(5)))
+    write("str_format.json", str_format_cases(random.Random(6)))
+    write("rounding.json", rounding_cases(random.Random(7)))
+    write("str_methods.json", str_method_cases())
+    with open(os.path.join(OUT, "unicode_tables.json"), "w", encoding="utf-8") as f:
+        json.dump(unicode_tables(), f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
 
 
 if __name__ == "__main__":
