@@ -2,5 +2,4 @@
 // library modules). Removed as each lands.
 
 enum LibraryModules { static func modules() -> [String: PyModule] { [:] } }
-enum ArrayModules { static func modules() -> [String: PyModule] { [:] } }
 enum SentenceTransformersModules { static func modules() -> [String: PyModule] { [:] } }

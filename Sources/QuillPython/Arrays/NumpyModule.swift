@@ -39,6 +39,9 @@ enum NumpyModule {
                 .object(try PyArray.concatenate(ArrayArguments.arrays(s[0] ?? .none, .numpy, function: "concatenate"),
                                                 axis: ArrayArguments.axis(s[1]) ?? 0, library: .numpy))
             },
+            "arange": function("arange", ["start", "stop", "step", "dtype"], 1) { s, c in
+                try ArrayFactories.arange(s, library: .numpy, c)
+            },
             "zeros": function("zeros", ["shape", "dtype"], 1) { s, c in try filled(0, s, c) },
             "ones": function("ones", ["shape", "dtype"], 1) { s, c in try filled(1, s, c) },
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan), "newaxis": .none,

@@ -14,6 +14,11 @@ enum TorchModule {
                 }
                 return .object(PyArray(library: .torch, dtype: a.dtype, shape: a.shape, scalars: a.scalars))
             },
+            "zeros": BuiltinFunction.value("zeros") { arguments, context in try ArrayFactories.filled(0, arguments, context) },
+            "ones": BuiltinFunction.value("ones") { arguments, context in try ArrayFactories.filled(1, arguments, context) },
+            "arange": function("arange", ["start", "end", "step"], 1, keywordOnly: ["dtype"]) { s, c in
+                try ArrayFactories.arange(s, library: .torch, c)
+            },
             "topk": method("topk", topk), "sort": method("sort", sort), "argsort": method("argsort", argsort),
             "stack": function("stack", ["tensors", "dim"], 1) { s, _ in
                 .object(try PyArray.stack(ArrayArguments.arrays(s[0] ?? .none, .torch, function: "stack"),
