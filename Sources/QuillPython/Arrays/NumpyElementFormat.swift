@@ -47,6 +47,9 @@ struct NumpyFloatFormat {
     private var padLeft = 0
     private var padRight = 0
     private var exponentSize = -1
+    /// Positional mode: each value's text from the measuring pass, split at the point. Formatting with the final
+    /// precision gives the same digits (only the padding differs), so the second Dragon4 run is skipped.
+    private var measured: [UInt64: (whole: Substring, fraction: Substring)] = [:]
 
     init(_ values: [Double], float32: Bool) {
         self.float32 = float32
@@ -84,6 +87,7 @@ struct NumpyFloatFormat {
                 let (whole, fraction) = NumpyFloatFormat.split(text[...], at: ".")
                 padLeft = max(padLeft, whole.utf8.count)
                 padRight = max(padRight, fraction.utf8.count)
+                measured[x.bitPattern] = (whole, fraction)
             }
             minDigits = 0
         }
@@ -111,6 +115,10 @@ struct NumpyFloatFormat {
         if scientific {
             return Dragon4Text.scientific(value(x), precision: precision, minDigits: minDigits, trim: trim,
                                         padLeft: padLeft, exponentDigits: exponentSize)
+        }
+        if let (whole, fraction) = measured[x.bitPattern] {
+            return String(repeating: " ", count: max(0, padLeft - whole.utf8.count)) + whole + "." + fraction
+                + String(repeating: " ", count: max(0, padRight - fraction.utf8.count))
         }
         return Dragon4Text.positional(value(x), precision: precision, minDigits: minDigits, trim: trim,
                                     padLeft: padLeft, padRight: padRight)

@@ -95,6 +95,8 @@ struct TorchElementFormat {
     private var integerMode = true
     private var scientific = false
     private(set) var width = 1
+    /// Each nonzero finite value's text from the measuring pass, reused when formatting.
+    private var measured: [UInt64: String] = [:]
 
     private var floating: Bool { dtype == .float32 || dtype == .float64 }
 
@@ -109,13 +111,9 @@ struct TorchElementFormat {
         integerMode = nonzero.allSatisfy { $0 == $0.rounded(.up) }
         scientific = high / low > 1000 || high > 1e8 || low < 1e-4
         for x in nonzero {
-            if scientific {
-                width = max(width, Dragon4Text.python(x, precision: 4, scientific: true).utf8.count)
-            } else if integerMode {
-                width = max(width, Dragon4Text.python(x, precision: 0, scientific: false).utf8.count + 1)
-            } else {
-                width = max(width, Dragon4Text.python(x, precision: 4, scientific: false).utf8.count)
-            }
+            let text = element(x)
+            measured[x.bitPattern] = text
+            width = max(width, text.utf8.count)
         }
     }
 
@@ -124,17 +122,15 @@ struct TorchElementFormat {
         dtype == .bool ? (x != 0 ? "True" : "False") : PyArray.integerText(x)
     }
 
+    /// A float element in the chosen mode, before padding.
+    private func element(_ x: Double) -> String {
+        if scientific { return Dragon4Text.python(x, precision: 4, scientific: true) }
+        if integerMode { return Dragon4Text.python(x, precision: 0, scientific: false) + (x.isFinite ? "." : "") }
+        return Dragon4Text.python(x, precision: 4, scientific: false)
+    }
+
     func callAsFunction(_ x: Double) -> String {
-        let text: String
-        if !floating {
-            text = TorchElementFormat.plain(x, dtype)
-        } else if scientific {
-            text = Dragon4Text.python(x, precision: 4, scientific: true)
-        } else if integerMode {
-            text = Dragon4Text.python(x, precision: 0, scientific: false) + (x.isFinite ? "." : "")
-        } else {
-            text = Dragon4Text.python(x, precision: 4, scientific: false)
-        }
+        let text = floating ? measured[x.bitPattern] ?? element(x) : TorchElementFormat.plain(x, dtype)
         return NumpyElementFormat.padded(text, width)
     }
 }
