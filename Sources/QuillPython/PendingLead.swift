@@ -1,4 +1,0 @@
-// Temporary: module registries whose real versions are still being written (arrays, sentence-transformers,
-// library modules). Removed as each lands.
-
-enum ArrayModules { static func modules() -> [String: PyModule] { [:] } }
