@@ -2,12 +2,10 @@
 // summarised print shows.
 
 struct ArrayLayout {
-    let shape: [Int]
     /// Elements between neighbours along each axis: for [2, 3, 4], [12, 4, 1].
     let strides: [Int]
 
     init(shape: [Int]) {
-        self.shape = shape
         var strides = [Int](repeating: 1, count: shape.count)
         var step = 1
         for axis in shape.indices.reversed() {

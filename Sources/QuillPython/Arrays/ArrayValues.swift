@@ -44,8 +44,6 @@ extension PyArray.DType {
 }
 
 extension PyArray {
-    var elementCount: Int { scalars.count }
-
     /// A new array of this library; `numpyScalar`: a 0-d numpy result is a numpy scalar.
     func make(_ dtype: DType, _ shape: [Int], _ scalars: [Double], numpyScalar: Bool = false) -> PyArray {
         PyArray(library: library, dtype: dtype, shape: shape, scalars: scalars,
@@ -91,7 +89,4 @@ extension PyArray {
 
     /// The default float dtype of true division and of floats from ints: float64 in numpy, float32 in torch.
     var defaultFloat: DType { library == .numpy ? .float64 : .float32 }
-
-    /// The library's name for errors: "array" or "tensor".
-    var kindName: String { library == .numpy ? "array" : "tensor" }
 }

@@ -45,8 +45,8 @@ enum NumpyModule {
             "zeros": function("zeros", ["shape", "dtype"], 1) { s, c in try filled(0, s, c) },
             "ones": function("ones", ["shape", "dtype"], 1) { s, c in try filled(1, s, c) },
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan), "newaxis": .none,
-            "linalg": .object(PyModule("numpy.linalg", ["norm": function("norm", ["x", "ord", "axis"], 1) { s, _ in
-                .object(try array(s[0]).norm(axis: ArrayArguments.axis(s[2])))
+            "linalg": .object(PyModule("numpy.linalg", ["norm": function("norm", ["x", "ord", "axis", "keepdims"], 1) { s, c in
+                .object(try array(s[0]).norm(axis: ArrayArguments.axis(s[2]), keepDims: ArrayArguments.flag(s[3], c)))
             }])),
         ]
         for kind in [PyArray.Reduction.argmax, .argmin, .max, .min, .sum, .mean] {

@@ -86,15 +86,16 @@ extension PyArray: PyAttributes {
     /// `abs()` element by element.
     func absolute() -> PyArray { make(dtype, shape, scalars.map { Swift.abs($0) }, numpyScalar: isNumpyScalar) }
 
-    /// The 2-norm of all elements, or along `axis` (squares summed as numpy's sum adds them).
-    func norm(axis: Int?) throws -> PyArray {
+    /// The 2-norm of all elements (summed in Double: numpy's BLAS dot adds float32 in an order of its own), or
+    /// along `axis` (squares summed as numpy's sum adds them, exactly).
+    func norm(axis: Int?, keepDims: Bool = false) throws -> PyArray {
         let target = dtype.isFloat ? dtype : defaultFloat
         let squares = make(target, shape, scalars.map { target.cast(target.cast($0) * target.cast($0)) })
         if axis == nil {
             let sum = scalars.reduce(0.0) { $0 + $1 * $1 }
-            return PyArray.result(library, target, [], [target.cast(sum.squareRoot())])
+            return PyArray.result(library, target, keepDims ? shape.map { _ in 1 } : [], [target.cast(sum.squareRoot())])
         }
-        let sums = try squares.reduce(.sum, axis: axis)
+        let sums = try squares.reduce(.sum, axis: axis, keepDims: keepDims)
         return PyArray.result(library, target, sums.shape, sums.scalars.map { target.cast($0.squareRoot()) })
     }
 }
