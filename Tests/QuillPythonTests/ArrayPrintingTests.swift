@@ -25,8 +25,13 @@ import Testing
         var cases: [Case]
     }
 
-    static func load() throws -> Fixture {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/arrays/printing", withExtension: "json"))
+    enum FixtureError: Error { case unknownDType(String), badBase64, missing }
+
+    /// Read once, shared by the parallel parts of the test.
+    static let fixture = Result<Fixture, any Error> {
+        guard let url = Bundle.module.url(forResource: "Fixtures/arrays/printing", withExtension: "json") else {
+            throw FixtureError.missing
+        }
         return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }
 
@@ -40,8 +45,6 @@ import Testing
         default: throw FixtureError.unknownDType(name)
         }
     }
-
-    enum FixtureError: Error { case unknownDType(String), badBase64 }
 
     /// Little-endian elements of `dtype` from base64.
     static func decode(_ base64: String, _ dtype: PyArray.DType) throws -> [Double] {
@@ -71,11 +74,12 @@ import Testing
         return values
     }
 
-    @Test func numpyAndTorchPrintAsTheReference() throws {
-        let fixture = try Self.load()
+    /// The cases in four parts, which run in parallel.
+    @Test(arguments: 0..<4) func numpyAndTorchPrintAsTheReference(part: Int) throws {
+        let fixture = try Self.fixture.get()
         #expect(fixture.cases.count == 3000)
         var failures = 0
-        for c in fixture.cases {
+        for (i, c) in fixture.cases.enumerated() where i % 4 == part {
             let dtype = try Self.dtype(c.dtype)
             let values = try Self.scalars(c, dtype)
             let array = PyArray(library: .numpy, dtype: dtype, shape: c.shape, scalars: values)

@@ -50,8 +50,10 @@ enum NumpyModule {
             }])),
         ]
         for kind in [PyArray.Reduction.argmax, .argmin, .max, .min, .sum, .mean] {
-            members[kind.rawValue] = function(kind.rawValue, ["a", "axis"], 1) { s, _ in
-                .object(try array(s[0]).reduce(kind, axis: ArrayArguments.axis(s[1])))
+            members[kind.rawValue] = BuiltinFunction.value(kind.rawValue) { arguments, context in
+                let s = try Signature(kind.rawValue, ["a", "axis"], required: 1, keywordOnly: ["keepdims"]).bind(arguments)
+                return .object(try array(s[0]).reduce(kind, axis: ArrayArguments.axis(s[1]),
+                                                      keepDims: ArrayArguments.flag(s[2], context)))
             }
         }
         members["amax"] = members["max"]
