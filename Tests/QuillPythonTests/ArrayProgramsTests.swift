@@ -13,7 +13,8 @@ import Testing
     }
 
     static let names = ["search_basics", "ranking_and_views", "summaries", "index_error_numpy", "index_error_torch",
-                        "ambiguous_truth", "ambiguous_tensor", "shapes_error"]
+                        "ambiguous_truth", "ambiguous_tensor", "shapes_error", "numpy_scalars", "similarity_matrix",
+                        "types_and_dtypes"]
 
     @Test(arguments: names) func printsWhatPythonPrints(_ name: String) throws {
         let source = try #require(Bundle.module.url(forResource: "Fixtures/arrays/programs/\(name)", withExtension: "py"))

@@ -38,20 +38,16 @@ enum ArrayArguments {
         return try positional.map { try integer($0) }
     }
 
-    /// A dtype: np.float32, torch.float32, a.dtype, "float32", float, int, bool.
+    /// A dtype: np.float32, torch.float32, a.dtype, "float32", and the builtin types float, int, bool.
     static func dtype(_ v: Value, _ context: any Context) throws -> PyArray.DType {
         switch v {
         case .object(let d as ArrayDTypeObject): return d.dtype
         case .str(let name):
             if let d = named(name) { return d }
             throw PyError.type("data type '\(name)' not understood")
-        case .object:
-            switch try context.repr(v) {
-            case "<class 'float'>": return .float64
-            case "<class 'int'>": return .int64
-            case "<class 'bool'>": return .bool
-            default: break
-            }
+        case .object(let type as TypeObject):
+            if type.module == "numpy", let d = named(type.name) { return d }
+            if type.module == nil, ["float", "int", "bool"].contains(type.name), let d = named(type.name) { return d }
         default: break
         }
         throw PyError.type("Cannot interpret '\(try context.repr(v))' as a data type")

@@ -1,11 +1,11 @@
-// Element types as Python sees them: `a.dtype` (numpy prints `float32`, repr `dtype('float32')`), numpy's scalar
-// types `np.float32` (a class: `np.float32(0.5)` makes a numpy scalar) and torch's `torch.float32`. Each
-// compares equal to the others of its dtype and to the dtype's name.
+// Element types as Python sees them: `a.dtype` (numpy prints `float32`, repr `dtype('float32')`) and torch's
+// `torch.float32`; and numpy's scalar types `np.float32` (type objects: `np.float32(0.5)` makes a numpy scalar,
+// `isinstance(x, np.float32)` tests for one). A numpy dtype compares equal to its scalar type and to its name.
 
 import Foundation
 
-public final class ArrayDTypeObject: PyRepresentable, PyAttributes, PyCallable, PyNumeric {
-    public enum Kind: Sendable { case numpyDType, numpyScalarType, torchDType }
+public final class ArrayDTypeObject: PyRepresentable, PyAttributes, PyNumeric {
+    public enum Kind: Sendable { case numpyDType, torchDType }
 
     public let kind: Kind
     public let dtype: PyArray.DType
@@ -15,23 +15,13 @@ public final class ArrayDTypeObject: PyRepresentable, PyAttributes, PyCallable, 
         self.dtype = dtype
     }
 
-    public var typeName: String {
-        switch kind {
-        case .numpyDType: return "dtype[\(PyArray.numpyName(dtype))]"
-        case .numpyScalarType: return "type"
-        case .torchDType: return "dtype"
-        }
-    }
+    public var typeName: String { kind == .numpyDType ? "dtype[\(PyArray.numpyName(dtype))]" : "dtype" }
 
     /// The name numpy gives the dtype ("float32", "bool").
     var name: String { PyArray.numpyName(dtype) }
 
     public func repr(_ context: any Context) throws -> String {
-        switch kind {
-        case .numpyDType: return "dtype('\(name)')"
-        case .numpyScalarType: return "<class 'numpy.\(name)'>"
-        case .torchDType: return TorchPrinter.dtypeName(dtype)
-        }
+        kind == .numpyDType ? "dtype('\(name)')" : TorchPrinter.dtypeName(dtype)
     }
 
     public func str(_ context: any Context) throws -> String {
@@ -49,34 +39,15 @@ public final class ArrayDTypeObject: PyRepresentable, PyAttributes, PyCallable, 
         }
     }
 
-    /// `np.float32(x)`: a numpy scalar of this type.
-    public func call(_ arguments: Arguments, _ context: any Context) throws -> Value {
-        guard kind == .numpyScalarType else {
-            throw PyError.type("'\(kind == .torchDType ? "torch.dtype" : "numpy.dtype")' object is not callable")
-        }
-        let slots = try Signature(name, ["value"], required: 0).bind(arguments)
-        let value = slots[0] ?? .int(0)
-        let x: Double
-        if let (number, _) = PyArray.pythonScalar(value) {
-            x = number
-        } else if case .object(let a as PyArray) = value, a.scalars.count == 1 {
-            x = a.scalars[0]
-        } else if case .str(let text) = value, let parsed = Double(text.trimmingCharacters(in: .whitespaces)) {
-            x = parsed
-        } else {
-            throw PyError.type("\(name)() argument must be a string or a number, not '\(value.typeName)'")
-        }
-        return .object(PyArray(library: .numpy, dtype: dtype, shape: [], scalars: [dtype.cast(x)], isNumpyScalar: true))
-    }
-
     public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ context: any Context) throws -> Value? { nil }
 
     public func compare(_ op: CompareOperator, _ other: Value, reflected: Bool, _ context: any Context) throws -> Value? {
         guard op == .equal || op == .notEqual else { return nil }
         let same: Bool
         switch other {
-        case .object(let o as ArrayDTypeObject): same = o.dtype == dtype && (o.kind == .torchDType) == (kind == .torchDType)
-        case .str(let text): same = kind != .torchDType && text == name
+        case .object(let o as ArrayDTypeObject): same = o.dtype == dtype && o.kind == kind
+        case .object(let type as TypeObject): same = kind == .numpyDType && type.module == "numpy" && type.name == name
+        case .str(let text): same = kind == .numpyDType && text == name
         default: same = false
         }
         return .bool(same == (op == .equal))
@@ -85,4 +56,29 @@ public final class ArrayDTypeObject: PyRepresentable, PyAttributes, PyCallable, 
     public func unary(_ op: UnaryOperator, _ context: any Context) throws -> Value? { nil }
     public func truth(_ context: any Context) throws -> Bool? { nil }
     public func scalar(_ context: any Context) throws -> Value? { nil }
+}
+
+/// numpy's scalar types as type objects: `np.float32(0.5)`, `isinstance(x, np.float32)`, `<class 'numpy.float32'>`.
+enum NumpyScalarTypes {
+    static func type(_ dtype: PyArray.DType) -> TypeObject {
+        let name = PyArray.numpyName(dtype)
+        return TypeObject(name, module: "numpy", matches: { value in
+            if case .object(let a as PyArray) = value { return a.isNumpyScalar && a.dtype == dtype }
+            return false
+        }, construct: { arguments, _ in
+            let slots = try Signature(name, ["value"], required: 0).bind(arguments)
+            let value = slots[0] ?? .int(0)
+            let x: Double
+            if let (number, _) = PyArray.pythonScalar(value) {
+                x = number
+            } else if case .object(let a as PyArray) = value, a.scalars.count == 1 {
+                x = a.scalars[0]
+            } else if case .str(let text) = value, let parsed = Double(text.trimmingCharacters(in: .whitespaces)) {
+                x = parsed
+            } else {
+                throw PyError.type("\(name)() argument must be a string or a number, not '\(value.typeName)'")
+            }
+            return .object(PyArray(library: .numpy, dtype: dtype, shape: [], scalars: [dtype.cast(x)], isNumpyScalar: true))
+        })
+    }
 }

@@ -61,10 +61,12 @@ enum NumpyModule {
         for (name, f) in [("sqrt", sqrt), ("exp", exp), ("log", log), ("abs", fabs), ("absolute", fabs)] as [(String, (Double) -> Double)] {
             members[name] = function(name, ["x"], 1) { s, _ in .object(try elementwise(array(s[0]), f, keepsInts: name.hasPrefix("abs"))) }
         }
-        for (name, dtype) in [("float32", PyArray.DType.float32), ("float64", .float64), ("int64", .int64),
-                              ("int32", .int32), ("bool_", .bool)] {
-            members[name] = .object(ArrayDTypeObject(.numpyScalarType, dtype))
+        for (names, dtype) in [(["float32"], PyArray.DType.float32), (["float64"], .float64), (["int64"], .int64),
+                               (["int32"], .int32), (["bool_", "bool"], .bool)] {
+            let type = Value.object(NumpyScalarTypes.type(dtype))
+            for name in names { members[name] = type }
         }
+        members["ndarray"] = .object(TypeRegistry.type(named: "ndarray"))
         return PyModule("numpy", members)
     }
 
