@@ -23,7 +23,10 @@ enum CellFence {
     /// Spaces before the opening fence (at most 3: more makes an indented code block, not a fence).
     static func indentation(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
         var n = 0
-        for k in line where bytes[k] == 0x20 { n += 1 }
+        for k in line {
+            guard bytes[k] == 0x20 else { break }
+            n += 1
+        }
         return min(n, 3)
     }
 

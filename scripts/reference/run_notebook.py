@@ -128,35 +128,38 @@ def resolve_models(notebook_folder):
 
 
 def table(value, rows=None, columns=None, format=".4f"):
-    """Quill's table(...) (the quill module): a Markdown table of a 2-D tensor or array, a list of lists, a list of
-    dicts (search hits) or a list of values. Floats are formatted with `format`, anything else with str();
-    columns whose every cell reads as a number align right."""
+    """Quill's table(...) (the quill module): a Markdown table of a 2-D tensor or array, a list of lists or tuples,
+    a list of dicts (search hits) or a list of values. Arrays and tensors anywhere in the value are read as their
+    tolist(). Floats are formatted with `format`, anything else with str(); columns whose every cell reads as a
+    number align right. Rows are labelled 0, 1, ... (or `rows`), except a list of dicts without `rows`."""
     def plain(v):
-        return v.item() if getattr(v, "ndim", None) == 0 else v
+        return v.tolist() if hasattr(v, "tolist") else v
 
     def text(v):
         v = plain(v)
         return builtins.format(v, format) if isinstance(v, float) else str(v)
 
-    items = value.tolist() if hasattr(value, "tolist") else list(value)
-    if items and isinstance(items[0], dict):
-        header = list(items[0].keys())
-        body = [[text(item[key]) if key in item else "" for key in header] for item in items]
-    elif any(isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) >= 1 for v in items):
-        width = max((1 if isinstance(v, str) else len(v) if hasattr(v, "__len__") else 1) for v in items)
+    listed = plain(value)
+    items = [plain(v) for v in (listed if isinstance(listed, list) else list(value))]
+    records = bool(items) and isinstance(items[0], dict)
+    if records:
+        keys = list(items[0].keys())
+        header = [str(k) for k in keys]
+        body = [[text(item[k]) if isinstance(item, dict) and k in item else "" for k in keys] for item in items]
+    elif any(isinstance(v, (list, tuple)) for v in items):
+        cells = [list(v) if isinstance(v, (list, tuple, dict)) else [v] for v in items]
+        width = max(len(c) for c in cells)
         header = [str(c) for c in range(width)]
-        body = []
-        for item in items:
-            cells = [text(item)] if isinstance(item, str) or not hasattr(item, "__len__") else [text(c) for c in item]
-            body.append(cells + [""] * (width - len(cells)))
+        body = [[text(c) for c in row] + [""] * (width - len(row)) for row in cells]
     else:
         header = ["value"]
         body = [[text(v)] for v in items]
     if columns is not None:
-        if len(columns) != len(header):
-            raise ValueError(f"columns: {len(columns)} labels for {len(header)} columns")
-        header = [str(c) for c in columns]
-    show_rows = rows is not None or not (items and isinstance(items[0], dict))
+        labels = [str(c) for c in columns]
+        if len(labels) != len(header):
+            raise ValueError(f"columns: {len(labels)} labels for {len(header)} columns")
+        header = labels
+    show_rows = rows is not None or not records
     if show_rows:
         labels = [str(r) for r in rows] if rows is not None else [str(i) for i in range(len(body))]
         if len(labels) != len(body):
@@ -195,13 +198,19 @@ class Throughput:
 
 
 def throughput(model, inputs, repeat=3):
-    """Quill's throughput(...): a bi-encoder encodes sentences (both sentences of each pair), a cross-encoder
-    predicts pairs; the fastest of `repeat` runs."""
+    """Quill's throughput(...): a SentenceTransformer encodes sentences (both sentences of each pair), a
+    CrossEncoder predicts pairs; one string or tuple is one input; the fastest of `repeat` runs."""
     import time
-    from sentence_transformers import CrossEncoder
+    from sentence_transformers import CrossEncoder, SentenceTransformer
 
+    if type(repeat) is not int or not 1 <= repeat <= 1000:
+        raise ValueError(f"throughput: repeat must be an int from 1 to 1000, got {repeat!r}")
+    if not isinstance(model, (SentenceTransformer, CrossEncoder)):
+        raise TypeError(f"throughput() needs a SentenceTransformer or a CrossEncoder, not {type(model).__name__}")
     inputs = [inputs] if isinstance(inputs, (str, tuple)) else list(inputs)
-    pairs = bool(inputs) and isinstance(inputs[0], (tuple, list))
+    if not inputs:
+        raise ValueError("throughput: nothing to measure (no inputs)")
+    pairs = isinstance(inputs[0], (tuple, list))
     if isinstance(model, CrossEncoder):
         work = lambda: model.predict(inputs)
     else:
