@@ -47,9 +47,9 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "QuillPython"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "JSON"], resources: [.copy("Fixtures")]),
     ]

@@ -38,7 +38,8 @@ func decodeValue(_ json: JSONValue) throws -> Value {
         return .dict(d)
     case "builtin":
         let path = try #require(member.value.stringValue).split(separator: ".").map(String.init)
-        var v = try #require(Builtins.table[path[0]])
+        let module = LibraryModules.modules()[path[0]].map { Value.object($0) }
+        var v = try #require(Builtins.table[path[0]] ?? module)
         for name in path.dropFirst() { v = try StandInContext().attribute(v, name) }
         return v
     default: throw PyError.value("unknown encoding \(member.key)")

@@ -55,6 +55,16 @@ import Testing
         }
         #expect(try repr(attr(builtin("type", [.int(1)]), "__name__")) == "'int'")
         #expect(try repr(attr(Builtins.table["int"] ?? .none, "__module__")) == "'builtins'")
+        // type(np.float32(1)), type(torch.zeros(1)), isinstance(None, type(None)), type(open(...)) in LibraryFilesTests
+        let scalar = PyArray(library: .numpy, dtype: .float32, shape: [], scalars: [1], isNumpyScalar: true)
+        #expect(try str(builtin("type", [.object(scalar)])) == "<class 'numpy.float32'>")
+        let tensor = PyArray(library: .torch, dtype: .float32, shape: [1], scalars: [0])
+        #expect(try str(builtin("type", [.object(tensor)])) == "<class 'torch.Tensor'>")
+        #expect(try repr(builtin("isinstance", [.object(tensor), builtin("type", [.object(tensor)])])) == "True")
+        #expect(try repr(builtin("isinstance", [.object(scalar), builtin("type", [.object(tensor)])])) == "False")
+        #expect(try repr(builtin("isinstance", [.none, builtin("type", [.none])])) == "True")
+        #expect(try str(builtin("type", [builtin("csv.reader", [list()])])) == "<class '_csv.reader'>")
+        #expect(try str(builtin("type", [builtin("csv.DictReader", [list()])])) == "<class 'csv.DictReader'>")
         // list.append(l, 3); dict.fromkeys('ab')
         let l = PyList([.int(1)])
         _ = try c.call(attr(Builtins.table["list"] ?? .none, "append"), Arguments([.list(l), .int(3)]))
@@ -108,6 +118,27 @@ import Testing
         #expect(outcome({ try c.item(k, .int(0)) }) == "TypeError: 'dict_keys' object is not subscriptable")
         // list(reversed(d.items())) -> [('b', 2), ('a', 1)]
         #expect(try repr(builtin("list", [builtin("reversed", [items])])) == "[('b', 2), ('a', 1)]")
+    }
+
+    @Test func csvReadersStepByStep() throws {
+        // r = csv.reader(['a', '"b', 'c"', 'd']); print(next(r), r.line_num, next(r), r.line_num) -> ['a'] 1 ['bc'] 3
+        let r = try builtin("csv.reader", [list(.str("a"), .str("\"b"), .str("c\""), .str("d"))])
+        #expect(try repr(builtin("next", [r])) == "['a']")
+        #expect(try repr(attr(r, "line_num")) == "1")
+        #expect(try repr(builtin("next", [r])) == "['bc']")
+        #expect(try repr(attr(r, "line_num")) == "3")
+        // d = csv.DictReader(['a,b', '1,2', '3,4']); print(d.fieldnames, d.line_num, next(d), d.line_num)
+        let d = try builtin("csv.DictReader", [list(.str("a,b"), .str("1,2"), .str("3,4"))])
+        #expect(try repr(attr(d, "fieldnames")) == "['a', 'b']")
+        #expect(try repr(attr(d, "line_num")) == "1")
+        #expect(try repr(builtin("next", [d])) == "{'a': '1', 'b': '2'}")
+        #expect(try repr(attr(d, "line_num")) == "2")
+    }
+
+    @Test func jsonLoneSurrogatesAreRefused() throws {
+        // CPython gives '\ud83d x' (a str holding a lone surrogate), which Swift strings cannot hold.
+        #expect(outcome({ try builtin("json.loads", [.str("\"\\ud83d x\"")]) })
+                == "json: the lone surrogate \\ud83d cannot be held in a Quill string")
     }
 
     @Test func ranges() throws {

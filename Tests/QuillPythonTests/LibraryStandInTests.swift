@@ -1,5 +1,5 @@
 // A stand-in for the interpreter's Context, enough to run the library's builtins in tests: Python's repr of the
-// builtin values, ==/< on numbers, strings and sequences, truth, iteration, attributes of the library's objects,
+// builtin values (floats and strings through the format helper's FloatRepr and StringRepr), ==/< on numbers, strings and sequences, truth, iteration, attributes of the library's objects,
 // and a captured stdout. Its own behaviour is checked here against CPython's output.
 
 import BigInt
@@ -28,8 +28,8 @@ final class StandInContext: Context {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .bigInt(let b): return b.description
-        case .float(let d): return d.isNaN ? "nan" : d.isInfinite ? (d > 0 ? "inf" : "-inf") : "\(d)"
-        case .str(let s): return Self.quote(s)
+        case .float(let d): return FloatRepr.repr(d)
+        case .str(let s): return StringRepr.repr(s)
         case .list(let l): return "[" + (try l.items.map(repr).joined(separator: ", ")) + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(try repr(t[0])),)" : "(" + (try t.map(repr).joined(separator: ", ")) + ")"
@@ -41,22 +41,6 @@ final class StandInContext: Context {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        let q: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String(q)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case Unicode.Scalar(String(q))!: out += "\\\(q)"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + String(q)
-    }
-
     func str(_ value: Value) throws -> String {
         switch value {
         case .str(let s): return s
@@ -66,9 +50,8 @@ final class StandInContext: Context {
     }
 
     func format(_ value: Value, _ spec: String) throws -> String {
-        if spec.isEmpty { return try str(value) }
-        guard case .float(let d) = value else { throw PyError.value("stand-in formats floats only") }
-        return String(format: "%\(spec)", d)
+        if case .object(let o as any PyFormattable) = value { return try o.format(spec, self) }
+        return try Formatter.format(value, spec, self)
     }
 
     func truth(_ value: Value) throws -> Bool {
@@ -169,10 +152,19 @@ final class StandInContext: Context {
     }
 }
 
-/// Calls `Builtins.table[name]` with positional arguments and keywords.
+/// Calls `Builtins.table[name]` (or a module's function: "math.sqrt") with positional arguments and keywords.
 func builtin(_ name: String, _ positional: [Value] = [], _ keywords: [(name: String, value: Value)] = [],
              _ context: StandInContext = StandInContext()) throws -> Value {
-    guard let f = Builtins.table[name] else { throw PyError.name("name '\(name)' is not defined") }
+    let path = name.split(separator: ".").map(String.init)
+    var f: Value
+    if let b = Builtins.table[path[0]] {
+        f = b
+    } else if let m = LibraryModules.modules()[path[0]] {
+        f = .object(m)
+    } else {
+        throw PyError.name("name '\(name)' is not defined")
+    }
+    for attribute in path.dropFirst() { f = try context.attribute(f, attribute) }
     return try context.call(f, Arguments(positional, keywords: keywords))
 }
 

@@ -24,9 +24,27 @@ enum Arithmetic {
 
     /// int -> float as Python converts it: OverflowError "int too large to convert to float".
     static func double(_ b: BigInt) throws -> Double {
-        let d = Double(b)
+        let d = roundedDouble(b)
         guard d.isFinite else { throw PyError.overflow("int too large to convert to float") }
         return d
+    }
+
+    /// The nearest Double (ties to even), infinity beyond the range. (BigInt's own `Double(_:)` truncates where
+    /// the bits below the kept ones are above the halfway point but the last kept bit is 0.)
+    static func roundedDouble(_ b: BigInt) -> Double {
+        if let i = Int(exactly: b) { return Double(i) }
+        let (top, shift) = topBits(b.magnitude)
+        let d = Foundation.scalbn(Double(top), shift)
+        return b.sign == .minus ? -d : d
+    }
+
+    /// A magnitude of at least 55 bits as top * 2**shift, `top` its leading 55 bits with a sticky lowest bit
+    /// (set when any bit below them is set), so that rounding `top` to 53 bits rounds the whole number correctly.
+    static func topBits(_ m: BigUInt) -> (top: UInt64, shift: Int) {
+        let shift = Swift.max(0, m.bitWidth - 55)
+        var top = UInt64(m >> shift)
+        if shift > 0 && m.trailingZeroBitCount < shift { top |= 1 }
+        return (top, shift)
     }
 
     static func double(_ n: Number) throws -> Double {
@@ -75,11 +93,14 @@ enum Arithmetic {
         case .int(let i): return i == Int.min ? .integer(BigInt(BigInt(i).magnitude)) : .int(Swift.abs(i))
         case .bigInt(let b): return .integer(BigInt(b.magnitude))
         case .float(let d): return .float(Swift.abs(d))
-        case .object(let o as any PyNumeric):
-            // Element-wise: x where x >= 0, -x elsewhere, through the object's own arithmetic.
-            if let negative = try o.compare(.less, .int(0), reflected: false, context),
+        case .object(let o):
+            // An object's own `__abs__` (arrays, element-wise); else a one-value number-like object's sign.
+            if let a = o as? any PyAttributes, let method = try a.attribute("__abs__", context) {
+                return try context.call(method, Arguments())
+            }
+            if let n = o as? any PyNumeric, let negative = try n.compare(.less, .int(0), reflected: false, context),
                let isNegative = try? context.truth(negative) {
-                return isNegative ? (try o.unary(.negate, context) ?? value) : value
+                return isNegative ? (try n.unary(.negate, context) ?? value) : value
             }
         default: break
         }
@@ -131,5 +152,48 @@ enum Arithmetic {
             floorDiv = copysign(0, x / y)
         }
         return (floorDiv, mod)
+    }
+}
+
+extension Arithmetic {
+    /// `a * b`: numbers, sequence repetition by an int, arrays through PyNumeric.
+    static func multiply(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
+        if case .int(let x) = a, case .int(let y) = b {
+            let (r, overflow) = x.multipliedReportingOverflow(by: y)
+            return overflow ? .integer(BigInt(x) * BigInt(y)) : .int(r)
+        }
+        if let x = number(a), let y = number(b) {
+            if case .int(let i) = x, case .int(let j) = y { return .integer(i * j) }
+            return .float(try double(x) * double(y))
+        }
+        if let r = try numeric(.multiply, a, b, context) { return r }
+        func repeatCount(_ v: Value) -> Int? {
+            switch v {
+            case .int(let i): return Swift.max(0, i)
+            case .bool(let t): return t ? 1 : 0
+            default: return nil
+            }
+        }
+        /// Reserves `size * n` elements; an overflowing product is over any limit.
+        func reserve(_ size: Int, _ n: Int, per: Int = 1) throws {
+            let (total, overflow) = size.multipliedReportingOverflow(by: n)
+            try context.reserve(overflow ? Int.max : total / per)
+        }
+        for (sequence, count) in [(a, b), (b, a)] {
+            guard let n = repeatCount(count) else { continue }
+            switch sequence {
+            case .str(let s):
+                try reserve(s.utf8.count, n, per: 8)
+                return .str(String(repeating: s, count: n))
+            case .list(let l):
+                try reserve(l.items.count, n)
+                return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined())))
+            case .tuple(let t):
+                try reserve(t.count, n)
+                return .tuple(Array([[Value]](repeating: t, count: n).joined()))
+            default: continue
+            }
+        }
+        throw PyError.type("unsupported operand type(s) for *: '\(a.typeName)' and '\(b.typeName)'")
     }
 }

@@ -75,7 +75,7 @@ enum BuiltinTypes {
             if o is TypeObject { return type }
             if let e = o as? ExceptionValue { return e.type }
             if let t = BuiltinsIteration.types.first(where: { $0.name == o.typeName }) { return t }
-            return TypeRegistry.type(named: o.typeName)
+            return TypeRegistry.type(of: o)
         }
     }
 }

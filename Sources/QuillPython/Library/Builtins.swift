@@ -6,7 +6,7 @@ enum Builtins {
     nonisolated(unsafe) static let table: [String: Value] = {
         var table: [String: Value] = [:]
         for part in [BuiltinsCore.functions(), BuiltinsIteration.functions(), BuiltinsNumeric.functions(),
-                     Exceptions.classes(), FileFunctions.functions()] {
+                     BuiltinsText.functions(), Exceptions.classes(), FileFunctions.functions()] {
             table.merge(part) { first, _ in first }
         }
         for type in BuiltinTypes.all { table[type.name] = .object(type) }

@@ -16,23 +16,31 @@ enum BuiltinsIteration {
             "sorted": BuiltinFunction.value("sorted", sorted),
             "iter": BuiltinFunction.value("iter") { a, c in
                 let x = try Check.exactlyOne("iter", a)
-                if case .object(let o as IteratorObject) = x { return .object(o) }
+                if case .object(let o) = x, try nextMethod(o, c) != nil { return x }
                 let items = try c.iterate(x)
                 return .object(IteratorObject(iteratorName(x)) { _ in items })
             },
             "next": BuiltinFunction.value("next") { a, c in
                 try Check.noKeywords("next", a)
                 let args = try Check.expected("next", a, min: 1, max: 2)
-                guard case .object(let it as IteratorObject) = args[0] else {
+                guard case .object(let o) = args[0], let method = try nextMethod(o, c) else {
                     throw PyError.type("'\(args[0].typeName)' object is not an iterator")
                 }
-                if let v = try it.next(c) { return v }
-                if args.count == 2 { return args[1] }
-                throw PyError(.exception("StopIteration"), "")
+                do {
+                    return try c.call(method, Arguments())
+                } catch let e as PyError where e.exceptionType == "StopIteration" && args.count == 2 {
+                    return args[1]
+                }
             },
         ]
         for type in types { table[type.name] = .object(type) }
         return table
+    }
+
+    /// An iterator's `__next__` (iterators, files, csv readers); nil for other objects.
+    private static func nextMethod(_ o: any PyObject, _ context: any Context) throws -> Value? {
+        guard let attributes = o as? any PyAttributes else { return nil }
+        return try attributes.attribute("__next__", context)
     }
 
     /// "list_iterator", "str_ascii_iterator"... CPython's names for iter(x).

@@ -101,7 +101,7 @@ enum BuiltinsNumeric {
         switch number {
         case .float(let x):
             guard let digits else { return try Rounding.round(x) }
-            return .float(Rounding.round(x, ndigits: digits))
+            return .float(try Rounding.roundChecked(x, ndigits: digits))
         case .int, .bigInt, .bool:
             let integer = try Conversions.integer(number, context)
             guard let digits else { return integer }

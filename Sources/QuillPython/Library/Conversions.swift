@@ -50,7 +50,7 @@ enum Conversions {
     }
 
     private static func parse(_ s: String, base: Int, _ context: any Context) throws -> Value {
-        guard let big = NumberParsing.parseInt(s, base: base) else {
+        guard let big = try NumberParsing.parseInt(s, base: base) else {
             throw PyError.value("invalid literal for int() with base \(base): \(try context.repr(.str(s)))")
         }
         return .integer(big)
@@ -132,10 +132,8 @@ enum Conversions {
             switch element {
             case .tuple(let t): pair = t
             case .list(let l): pair = l.items
-            case .str, .dict, .object: pair = (try? context.iterate(element)) ?? []
-                if case .object(let o) = element, !(o is any PyIterable) {
-                    throw PyError.type("cannot convert dictionary update sequence element #\(n) to a sequence")
-                }
+            case .str, .dict: pair = try context.iterate(element)
+            case .object(let o) where o is any PyIterable: pair = try context.iterate(element)
             default: throw PyError.type("cannot convert dictionary update sequence element #\(n) to a sequence")
             }
             guard pair.count == 2 else {

@@ -63,7 +63,8 @@ enum Exceptions {
         "IndexError": "LookupError", "KeyError": "LookupError",
         "OverflowError": "ArithmeticError", "ZeroDivisionError": "ArithmeticError",
         "FileNotFoundError": "OSError", "PermissionError": "OSError", "UnicodeDecodeError": "ValueError",
-        "ModuleNotFoundError": "ImportError", "MemoryError": "Exception",
+        "ModuleNotFoundError": "ImportError", "MemoryError": "Exception", "IsADirectoryError": "OSError",
+        "RecursionError": "RuntimeError", "KeyboardInterrupt": "BaseException",
     ]
 
     /// True when `name` is `ancestor` or derives from it.

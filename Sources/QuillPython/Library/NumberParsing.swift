@@ -26,7 +26,8 @@ enum NumberParsing {
     }
 
     /// int(text, base); nil when the text is not a literal in that base. `base` is 0 or 2...36.
-    static func parseInt(_ text: String, base: Int) -> BigInt? {
+    /// - Throws: ValueError past CPython's 4300-digit limit (bases that are not powers of two).
+    static func parseInt(_ text: String, base: Int) throws -> BigInt? {
         var bytes = normalized(text)[...]
         var negative = false
         if let f = bytes.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") {
@@ -63,6 +64,7 @@ enum NumberParsing {
         if base == 0 && !afterPrefix && digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) {
             return nil
         }
+        if radix & (radix - 1) != 0 { try checkDigitLimit(digits.count) }
         let magnitude = accumulate(digits, radix: radix)
         return negative ? -magnitude : magnitude
     }
@@ -89,6 +91,13 @@ enum NumberParsing {
         case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(b - UInt8(ascii: "a")) + 10
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(b - UInt8(ascii: "A")) + 10
         default: return nil
+        }
+    }
+
+    /// CPython 3.11's limit on decimal digits converted to an int (sys.get_int_max_str_digits()).
+    static func checkDigitLimit(_ digits: Int) throws {
+        if digits > 4300 {
+            throw PyError.value("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits) digits; use sys.set_int_max_str_digits() to increase the limit")
         }
     }
 

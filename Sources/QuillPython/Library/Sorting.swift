@@ -13,16 +13,49 @@ enum Sorting {
         } else {
             keys = items
         }
-        var order = Array(items.indices)
+        return try order(keys, descending: descending, context).map { items[$0] }
+    }
+
+    /// The positions of `keys` in sorted order (stable; equal keys keep their order when descending too).
+    static func order(_ keys: [Value], descending: Bool, _ context: any Context) throws -> [Int] {
+        var order = Array(keys.indices)
         if descending { order.reverse() }
-        order = try mergeSort(order, keys, context)
+        order = order.count < 64 ? try smallSort(order, keys, context) : try mergeSort(order, keys, context)
         if descending { order.reverse() }
-        return order.map { items[$0] }
+        return order
     }
 
     private static func isNone(_ v: Value) -> Bool {
         if case .none = v { return true }
         return false
+    }
+
+    /// Below 64 items CPython's timsort is one run: the leading ascending (or strictly descending, then reversed)
+    /// run, then binary insertion of the rest. Doing exactly that asks the same `<` questions in the same order, so
+    /// results agree even for inconsistent orders (NaN) and a TypeError names the same operands.
+    private static func smallSort(_ input: [Int], _ keys: [Value], _ context: any Context) throws -> [Int] {
+        var a = input
+        let n = a.count
+        guard n > 1 else { return a }
+        func less(_ x: Int, _ y: Int) throws -> Bool { try context.less(keys[x], keys[y]) }
+        var run = 2
+        if try less(a[1], a[0]) {
+            while run < n, try less(a[run], a[run - 1]) { run += 1 }
+            a[0..<run].reverse()
+        } else {
+            while run < n, !(try less(a[run], a[run - 1])) { run += 1 }
+        }
+        for start in run..<n {
+            let pivot = a[start]
+            var lo = 0, hi = start
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                if try less(pivot, a[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            a.remove(at: start)
+            a.insert(pivot, at: lo)
+        }
+        return a
     }
 
     /// A bottom-up merge sort of indices by their keys. Like CPython, each comparison asks whether the later item

@@ -78,21 +78,32 @@ enum TypeRegistry {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var types: [String: TypeObject] = [:]
 
-    /// The modules CPython names these types by (`<class 'numpy.ndarray'>`).
+    /// The modules CPython names these types by (`<class '_io.TextIOWrapper'>`); arrays name theirs by library.
     private static let modules: [String: String] = [
-        "ndarray": "numpy", "float32": "numpy", "float64": "numpy", "int64": "numpy", "int32": "numpy",
-        "bool_": "numpy", "Tensor": "torch", "Size": "torch",
-        "SentenceTransformer": "sentence_transformers.SentenceTransformer",
-        "CrossEncoder": "sentence_transformers.cross_encoder.CrossEncoder",
-        "TextIOWrapper": "_io", "JSONDecodeError": "json.decoder",
+        "SentenceTransformer": "sentence_transformers.sentence_transformer.model",
+        "CrossEncoder": "sentence_transformers.cross_encoder.model",
+        "TextIOWrapper": "_io", "reader": "_csv", "DictReader": "csv",
     ]
 
-    static func type(named name: String) -> TypeObject {
+    /// The type of an object: `numpy.float32` and `torch.Tensor` for arrays, by type name for the others.
+    static func type(of object: any PyObject) -> TypeObject {
+        if let array = object as? PyArray {
+            return type(named: object.typeName, module: array.library == .torch ? "torch" : "numpy")
+        }
+        return type(named: object.typeName, module: modules[object.typeName])
+    }
+
+    static func type(named name: String, module: String? = nil) -> TypeObject {
+        let key = module.map { "\($0).\(name)" } ?? name
         lock.lock()
         defer { lock.unlock() }
-        if let t = types[name] { return t }
-        let t = TypeObject(name, module: modules[name], matches: { $0.typeName == name })
-        types[name] = t
+        if let t = types[key] { return t }
+        let t = TypeObject(name, module: module, matches: { value in
+            guard case .object(let o) = value else { return value.typeName == name }  // NoneType
+            let other = TypeRegistry.type(of: o)
+            return other.name == name && other.module == module
+        })
+        types[key] = t
         return t
     }
 }

@@ -48,7 +48,7 @@ extension Compiler {
                 switch receiver {
                 case .list(let l) where isAppend:
                     let v = try single?(f) ?? .none
-                    if l.items.count >= interp.options.memoryLimit { try interp.reserve(l.items.count + 1) }
+                    try interp.grow(to: l.items.count + 1)
                     l.items.append(v)
                     return .none
                 case .list(let l) where isList:
@@ -87,12 +87,12 @@ extension Compiler {
                 case .keyword(let name): args.keywords.append((name, v))
                 case .star:
                     guard interp.isIterable(v) else {
-                        throw PyError.type("\(interp.callableName(callee))() argument after * must be an iterable, not \(v.typeName)").at(loc)
+                        throw PyError.type("\(interp.callableName(callee, qualified: true))() argument after * must be an iterable, not \(v.typeName)").at(loc)
                     }
                     args.positional.append(contentsOf: try interp.iterate(v))
                 case .doubleStar:
                     guard case .dict(let d) = v else {
-                        throw PyError.type("\(interp.callableName(callee))() argument after ** must be a mapping, not \(v.typeName)").at(loc)
+                        throw PyError.type("\(interp.callableName(callee, qualified: true))() argument after ** must be a mapping, not \(v.typeName)").at(loc)
                     }
                     for (key, value) in d.storage {
                         guard case .str(let name) = key.value else {
@@ -111,10 +111,10 @@ extension Compiler {
 }
 
 extension Interpreter {
-    /// How CPython names a callable in argument errors.
-    func callableName(_ callable: Value) -> String {
+    /// How CPython names a callable in argument errors (`qualified`: with its module, as `*`/`**` errors do).
+    func callableName(_ callable: Value, qualified: Bool = false) -> String {
         if case .object(let o) = callable {
-            if let f = o as? UserFunction { return f.code.qualifiedName }
+            if let f = o as? UserFunction { return (qualified ? "__main__." : "") + f.code.qualifiedName }
             if let b = o as? BuiltinFunction { return b.name }
         }
         return callable.typeName

@@ -10,7 +10,7 @@ extension Compiler {
             let e = try compiler.expression(element)
             return { (f: Frame, sink: PyList) in
                 let v = try e(f)
-                if sink.items.count >= interp.options.memoryLimit { try interp.reserve(sink.items.count + 1) }
+                try interp.grow(to: sink.items.count + 1)
                 sink.items.append(v)
             }
         }
@@ -27,7 +27,7 @@ extension Compiler {
             let e = try compiler.expression(element)
             return { (f: Frame, sink: PyList) in
                 let v = try e(f)
-                if sink.items.count >= interp.options.memoryLimit { try interp.reserve(sink.items.count + 1) }
+                try interp.grow(to: sink.items.count + 1)
                 sink.items.append(v)
             }
         }
@@ -45,7 +45,7 @@ extension Compiler {
             return { (f: Frame, sink: PyDict) in
                 let hashKey = try HashKey(try k(f))
                 let item = try v(f)
-                if sink.storage.count >= interp.options.memoryLimit { try interp.reserve(sink.storage.count + 1) }
+                try interp.grow(to: sink.storage.count + 1)
                 sink.storage[hashKey] = item
             }
         }

@@ -28,7 +28,7 @@ extension Compiler {
                         switch convert {
                         case "r": v = .str(try interp.repr(v))
                         case "s": v = .str(try interp.str(v))
-                        case "a": v = .str(Interpreter.ascii(try interp.repr(v)))
+                        case "a": v = .str(StringRepr.ascii(try interp.repr(v)))
                         default: break
                         }
                         var specText = ""
@@ -47,21 +47,5 @@ extension Interpreter {
         if case .object(let o as PyFormattable) = value { return try o.format(spec, self) }
         if spec.isEmpty { return try str(value) }
         return try Formatter.format(value, spec, self)
-    }
-
-    /// `ascii()` of a repr: non-ASCII code points as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
-    static func ascii(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.unicodeScalars.append(scalar)
-            } else {
-                let (prefix, width) = v < 0x100 ? ("\\x", 2) : (v < 0x10000 ? ("\\u", 4) : ("\\U", 8))
-                let hex = String(v, radix: 16)
-                out += prefix + String(repeating: "0", count: width - hex.count) + hex
-            }
-        }
-        return out
     }
 }

@@ -49,7 +49,6 @@ extension Compiler {
             let context = try expression(item.context)
             let assign = try item.target.map { try storeTarget($0) }
             let inner = code
-            let itemLoc = item.context.loc
             code = { f in
                 let manager = try context(f)
                 let enter: Value, exit: Value
@@ -60,7 +59,7 @@ extension Compiler {
                     }
                     enter = e
                     exit = x
-                } catch let e as PyError { throw e.at(itemLoc) }
+                } catch let e as PyError { throw e.at(loc) }
                 let entered = try interp.call(enter, Arguments())
                 if let assign { try assign(f, entered) }
                 let flow: Flow

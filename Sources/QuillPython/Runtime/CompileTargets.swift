@@ -8,8 +8,7 @@ extension Compiler {
         let interp = self.interp
         switch target {
         case .name(let name, _):
-            let set = store(name)
-            return { f, v in set(f, v) }
+            return store(name)
         case .tuple(let items, let loc), .list(let items, let loc):
             return try unpacking(items, loc)
         case .subscript(let container, let index, let loc):

@@ -19,6 +19,11 @@ final class Interpreter: Context {
     var ticks = 0
     /// Python call depth, bounded as CPython's recursion limit is.
     var depth = 0
+    /// Containers being printed or compared inside one another (bounded with the call depth).
+    var nesting = 0
+    /// Resident memory when the current cell started (the memory bound counts growth from there).
+    var residentAtStart: Int?
+    var lastResidentCheck: ContinuousClock.Instant?
     static let recursionLimit = 1000
     /// Modules by dotted name, gathered from the registries on first import.
     lazy var modules: [String: PyModule] = ModuleRegistry.all()
@@ -29,6 +34,8 @@ final class Interpreter: Context {
         self.host = host
         self.options = options
         builtins = Builtins.table
+        // Cells run as a script does: `if __name__ == "__main__":` blocks run.
+        globalSlot("__name__").value = .str("__main__")
     }
 
     var dataDirectory: URL? { options.dataDirectory }
@@ -59,27 +66,14 @@ final class Interpreter: Context {
 
     // MARK: Limits
 
-    /// Counts a step of a loop or a call; looks at the clock every 1024 steps.
+    /// Counts a step of a loop or a call; looks at the clock every 128 steps.
     @inline(__always) func tick() throws {
         ticks &+= 1
-        if ticks & 1023 == 0 { try checkDeadline() }
+        if ticks & 127 == 0 { try checkDeadline() }
     }
 
     func checkDeadline() throws {
         if let deadline, ContinuousClock.now >= deadline { throw PyError(.timeout, "cell timed out") }
-    }
-
-    func reserve(_ count: Int) throws {
-        if count > options.memoryLimit {
-            throw PyError.memory("a value of \(count) elements passes the cell's memory bound of \(options.memoryLimit) elements")
-        }
-    }
-
-    /// Strings are bounded at 8 bytes per element.
-    func reserveString(bytes: Int) throws {
-        if bytes / 8 > options.memoryLimit {
-            throw PyError.memory("a string of \(bytes) bytes passes the cell's memory bound of \(options.memoryLimit * 8) bytes")
-        }
     }
 
     func write(_ text: String) throws {

@@ -36,6 +36,8 @@ extension Interpreter {
         case (.dict(let x), .dict(let y)):
             if x === y { return true }
             guard x.storage.count == y.storage.count else { return false }
+            try enterNesting("in comparison")
+            defer { nesting -= 1 }
             for (key, value) in x.storage {
                 guard let other = y.storage[key], try equals(value, other) else { return false }
             }
@@ -53,6 +55,8 @@ extension Interpreter {
 
     private func sequenceEquals(_ x: [Value], _ y: [Value]) throws -> Bool {
         guard x.count == y.count else { return false }
+        try enterNesting("in comparison")
+        defer { nesting -= 1 }
         for i in x.indices where !identical(x[i], y[i]) {
             if try !equals(x[i], y[i]) { return false }
         }
@@ -83,6 +87,8 @@ extension Interpreter {
     }
 
     private func sequenceOrder(_ op: CompareOperator, _ x: [Value], _ y: [Value]) throws -> Bool {
+        try enterNesting("in comparison")
+        defer { nesting -= 1 }
         for i in 0..<min(x.count, y.count) where !identical(x[i], y[i]) {
             if try equals(x[i], y[i]) { continue }
             return try truth(compare(op, x[i], y[i]))

@@ -59,6 +59,7 @@ extension Interpreter {
         case .tuple(let t): return try sequence(t, contains: item)
         case .dict(let d): return d.storage[try HashKey(item)] != nil
         case .object(let o):
+            if let c = o as? PyContainer { return try c.contains(item, self) }
             if let r = o as? RangeObject, let n = Self.exactInt(item) {
                 let offset = n - r.start
                 guard r.count > 0, offset % r.step == 0 else { return false }

@@ -31,17 +31,21 @@ extension Interpreter {
         case .list(let l):
             let id = ObjectIdentifier(l)
             if active.contains(id) { return "[...]" }
+            try enterNesting("while getting the repr of an object")
             active.insert(id)
-            defer { active.remove(id) }
+            defer { active.remove(id); nesting -= 1 }
             return "[" + (try l.items.map { try repr($0, &active) }.joined(separator: ", ")) + "]"
         case .tuple(let t):
+            try enterNesting("while getting the repr of an object")
+            defer { nesting -= 1 }
             if t.count == 1 { return "(" + (try repr(t[0], &active)) + ",)" }
             return "(" + (try t.map { try repr($0, &active) }.joined(separator: ", ")) + ")"
         case .dict(let d):
             let id = ObjectIdentifier(d)
             if active.contains(id) { return "{...}" }
+            try enterNesting("while getting the repr of an object")
             active.insert(id)
-            defer { active.remove(id) }
+            defer { active.remove(id); nesting -= 1 }
             var parts: [String] = []
             for (k, v) in d.storage { parts.append(try repr(k.value, &active) + ": " + repr(v, &active)) }
             return "{" + parts.joined(separator: ", ") + "}"
@@ -53,6 +57,14 @@ extension Interpreter {
             }
             return "<\(o.typeName) object at \(address(of: o))>"
         }
+    }
+
+    /// Counts one more level of nested containers being printed or compared; CPython's recursion limit bounds it.
+    func enterNesting(_ doing: String) throws {
+        guard depth + nesting < Interpreter.recursionLimit else {
+            throw PyError(.exception("RecursionError"), "maximum recursion depth exceeded \(doing)")
+        }
+        nesting += 1
     }
 
     /// CPython refuses to print ints of more than 4,300 digits.

@@ -16,8 +16,8 @@ extension Interpreter {
             if case .object(let s as PySlice) = index { return .tuple(try s.positions(t.count).map { t[$0] }) }
             return t[try position(index, t.count, "tuple")]
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
             if case .object(let slice as PySlice) = index {
+                let scalars = Array(s.unicodeScalars)
                 var out = String.UnicodeScalarView()
                 for p in try slice.positions(scalars.count) { out.append(scalars[p]) }
                 return .str(String(out))
@@ -25,9 +25,7 @@ extension Interpreter {
             guard let i = try indexValue(index) else {
                 throw PyError.type("string indices must be integers, not '\(index.typeName)'")
             }
-            let j = i < 0 ? i + scalars.count : i
-            guard j >= 0 && j < scalars.count else { throw PyError.index("string index out of range") }
-            return .str(String(scalars[j]))
+            return .str(String(try Self.scalar(of: s, at: i)))
         case .dict(let d):
             if let v = d.storage[try HashKey(index)] { return v }
             throw PyError.key(try repr(index))
@@ -57,7 +55,7 @@ extension Interpreter {
             l.items[try position(index, l.items.count, "list", assignment: true)] = value
         case .dict(let d):
             let key = try HashKey(index)
-            if d.storage[key] == nil { try reserve(d.storage.count + 1) }
+            if d.storage[key] == nil { try grow(to: d.storage.count + 1) }
             d.storage[key] = value
         case .object(let o as PySubscriptable):
             try o.setItem(index, value, self)
@@ -93,6 +91,15 @@ extension Interpreter {
             throw PyError.value("attempt to assign sequence of size \(items.count) to extended slice of size \(count)")
         }
         for (k, item) in items.enumerated() { l.items[start + k * step] = item }
+    }
+
+    /// The code point at index `i` (negative from the end) without copying the string's scalars.
+    static func scalar(of s: String, at i: Int) throws -> Unicode.Scalar {
+        let view = s.unicodeScalars
+        let offset = i < 0 ? i + view.count : i
+        guard offset >= 0, let at = view.index(view.startIndex, offsetBy: offset, limitedBy: view.endIndex),
+              at != view.endIndex else { throw PyError.index("string index out of range") }
+        return view[at]
     }
 
     /// An index into a sequence of `count`, negative ones counted from the end.

@@ -40,13 +40,17 @@ public struct CellOutcome {
 }
 
 public final class Session {
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
 
     public init(host: any ModelHost, options: SessionOptions = SessionOptions()) {
         interpreter = Interpreter(host: host, options: options)
     }
 
-    deinit { interpreter.clearGlobals() }
+    /// Drops the session's values on a large stack: releasing a deeply nested list recurses.
+    deinit {
+        let interp = interpreter
+        LargeStack.run { interp.clearGlobals() }
+    }
 
     /// Runs one cell; names it defines stay for the next. `deadline`: when the cell times out.
     public func run(_ source: String, deadline: ContinuousClock.Instant? = nil) -> CellOutcome {
@@ -75,6 +79,8 @@ public final class Session {
         interp.output = ""
         interp.deadline = deadline
         interp.depth = 0
+        interp.nesting = 0
+        interp.residentAtStart = Interpreter.residentBytes()
         do {
             let module = try Parser.parse(source)
             let cell = try Compiler.compileCell(module, interp)

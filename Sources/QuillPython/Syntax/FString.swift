@@ -205,13 +205,16 @@ extension SyntaxParser {
     mutating func parseFieldExpression(start: Int, end: Int, loc: Loc) throws -> Expr {
         var lexer = Lexer(src: src, start: start, end: end, loc: loc, insideFString: true)
         lexer.run()
-        var sub = SyntaxParser(src: src, tokens: lexer.tokens)
+        var sub = SyntaxParser(src: src, stream: lexer.stream)
         sub.insideFString = true
         sub.nesting = nesting + 1
         sub.functionDepth = functionDepth
         sub.loopDepth = loopDepth
         let e = try sub.parseStarExpressions()
-        guard case .end = sub.tok.kind else { throw sub.elementError(after: e) }
+        guard case .end = sub.tok.kind else {
+            var failing = sub
+            throw failing.elementError(after: e)
+        }
         if case .starred = e { throw sub.syntaxError("cannot use starred expression here", at: e.loc) }
         if let error = sub.compileError, compileError == nil { compileError = error }
         return e

@@ -32,7 +32,10 @@ extension Lexer {
         }
         var text = String(decoding: src[start..<i], as: UTF8.self)
         if !ascii { text = text.precomposedStringWithCompatibilityMapping }
-        emit(.name(text), from: start)
+        let code = packed(text)
+        stream.names.append(text)
+        let keyword = code != 0 && Keywords.codes.contains(code)
+        emit(.name(index: Int32(stream.names.count - 1), keyword: keyword), code: code, from: start)
         return true
     }
 
@@ -86,7 +89,8 @@ extension Lexer {
                     isFormat: prefix.contains(UInt8(ascii: "f")), isTriple: triple,
                     bodyStart: bodyStart, bodyEnd: i, bodyLoc: bodyLoc)
                 i += triple ? 3 : 1
-                tokens.append(Token(kind: .string(token), loc: startLoc, end: loc(i), level: level))
+                stream.strings.append(token)
+                append(.string(index: Int32(stream.strings.count - 1)), startLoc, loc(i))
                 return true
             } else {
                 i += 1

@@ -151,15 +151,18 @@ extension Lexer {
     /// CPython's verify_end_of_number: a letter right after a number is an error, except the keywords that may
     /// follow one (`1if x else y`). `c` has been read.
     private mutating func verifyEnd(_ c: Int, _ kind: String) -> Bool {
-        let follows: [Int: [String]] = [0x61: ["nd"], 0x65: ["lse"], 0x66: ["or"], 0x69: ["f", "n", "s"],
-                                         0x6F: ["r"], 0x6E: ["ot"]]
-        if let rests = follows[c], rests.contains(where: { lookahead($0) }) { return true }
+        if let rests = Lexer.keywordTails[c], rests.contains(where: { lookahead($0) }) { return true }
         if c >= 0 && isIdentifierStart(UInt8(c)) || Lexer.isDigitCode(c) {
             backup(c)
             return failAtCursor("invalid \(kind) literal")
         }
         return true
     }
+
+    /// The keywords that may follow a number, by first letter: `and`, `else`, `for`, `if`/`in`/`is`, `or`, `not`.
+    private static let keywordTails: [Int: [String]] = [
+        0x61: ["nd"], 0x65: ["lse"], 0x66: ["or"], 0x69: ["f", "n", "s"], 0x6F: ["r"], 0x6E: ["ot"],
+    ]
 
     private func lookahead(_ rest: String) -> Bool {
         var j = i
@@ -186,7 +189,8 @@ extension Lexer {
         } else {
             return failAtCursor("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal")
         }
-        emit(.number(.int(decimal)), from: start)
+        stream.numbers.append(.int(decimal))
+        emit(.number(index: Int32(stream.numbers.count - 1)), from: start)
         return true
     }
 
@@ -197,7 +201,8 @@ extension Lexer {
         guard let value = Double(text.hasSuffix(".") ? text + "0" : text) else {
             return failAtCursor("invalid decimal literal")
         }
-        emit(.number(imaginary ? .imaginary(value) : .float(value)), from: start)
+        stream.numbers.append(imaginary ? .imaginary(value) : .float(value))
+        emit(.number(index: Int32(stream.numbers.count - 1)), from: start)
         return true
     }
 }

@@ -3,22 +3,22 @@
 // (`$`, `?`, a lone `!`) become operator tokens the parser rejects with "invalid syntax".
 
 extension Lexer {
-    static let threeByteOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    static let twoByteOps: Set<String> = [
+    static let threeByteOps: Set<UInt64> = Set(["**=", "//=", ">>=", "<<=", "..."].map(packed))
+    static let twoByteOps: Set<UInt64> = Set([
         "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
         "^=", "@=",
-    ]
+    ].map(packed))
 
     /// Reads one operator or bracket at `i`. False after an error.
     mutating func op() -> Bool {
         let start = i
         let c = src[i]
         if c >= 0x80 { return invalidCharacter() }
-        for width in [3, 2] where i + width <= end {
-            let text = String(decoding: src[i..<(i + width)], as: UTF8.self)
-            if (width == 3 ? Lexer.threeByteOps : Lexer.twoByteOps).contains(text) {
+        for width in stride(from: 3, through: 2, by: -1) where i + width <= end {
+            let code = src.withUnsafeBufferPointer { packedText(UnsafeBufferPointer(rebasing: $0[i..<(i + width)])) }
+            if (width == 3 ? Lexer.threeByteOps : Lexer.twoByteOps).contains(code) {
                 i += width
-                emit(.op(text), from: start)
+                emit(.op, code: code, from: start)
                 return true
             }
         }
@@ -26,10 +26,10 @@ extension Lexer {
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             if brackets.count >= Lexer.maxBrackets {
                 fail(insideFString ? "f-string: too many nested parenthesis" : "too many nested parentheses",
-                     at: loc(i + 1))
+                     at: loc(i))
                 return false
             }
-            brackets.append((c, loc(i)))
+            brackets.append(OpenBracket(byte: c, loc: loc(i)))
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             let closing = Character(Unicode.Scalar(c))
             guard let open = brackets.popLast() else {
@@ -49,7 +49,7 @@ extension Lexer {
             break
         }
         i += 1
-        emit(.op(String(Character(Unicode.Scalar(c)))), from: start)
+        emit(.op, code: UInt64(c), from: start)
         return true
     }
 

@@ -10,7 +10,7 @@ public enum Parser {
         if let nul = bytes.firstIndex(of: 0) {
             throw PyError.syntax("source code string cannot contain null bytes", at: location(of: nul, in: bytes))
         }
-        var parser = SyntaxParser(src: bytes, tokens: Lexer.tokenize(bytes))
+        var parser = SyntaxParser(src: bytes, stream: Lexer.tokenize(bytes))
         do {
             let body = try parser.parseFile()
             if let error = parser.compileError { throw error }
@@ -47,9 +47,15 @@ public enum Parser {
 
 struct SyntaxParser {
     let src: [UInt8]
-    var tokens: [Token]
+    let tokens: [Token]
+    let names: [String]
+    let numbers: [NumberLiteral]
+    let strings: [StringToken]
+    let errors: [PyError]
+    let errorDeferred: Bool
     var pos = 0
-    /// Recursion depth of nested expressions and blocks, capped at `maxNesting`.
+    /// Recursion depth of nested expressions (brackets, lambdas, conditionals), capped at `maxNesting`; blocks
+    /// are capped by the lexer's 100 levels of indentation.
     var nesting = 0
     /// Enclosing `def`s and loops (a `def` starts a fresh loop count), for 'return'/'break' outside.
     var functionDepth = 0
@@ -59,14 +65,35 @@ struct SyntaxParser {
     var compileError: PyError?
     /// Parsing the expression of an f-string field: syntax errors say "f-string: ...".
     var insideFString = false
+    /// Parsing a type annotation, which is dropped: bitwise `|` is allowed there (`str | None`).
+    var insideAnnotation = false
+    /// The last line read ahead while choosing an error message (CPython's furthest token).
+    var furthestLine = 0
 
-    static let maxNesting = 250
+    static let maxNesting = 210
     /// Longest chain of operators, attributes or calls in one expression (the tree's depth).
     static let maxChain = 1000
 
-    init(src: [UInt8], tokens: [Token]) {
+    init(src: [UInt8], stream: TokenStream) {
         self.src = src
-        self.tokens = tokens
+        self.tokens = stream.tokens
+        self.names = stream.names
+        self.numbers = stream.numbers
+        self.strings = stream.strings
+        self.errors = stream.errors
+        self.errorDeferred = stream.errorDeferred
+    }
+
+    /// The text of a name token (keywords included).
+    func nameText(_ t: Token) -> String? {
+        if case .name(let index, _) = t.kind { return names[Int(index)] }
+        return nil
+    }
+
+    /// The text of a name token that is not a reserved word.
+    func identifier(_ t: Token) -> String? {
+        if case .name(let index, false) = t.kind { return names[Int(index)] }
+        return nil
     }
 
     var tok: Token { tokens[pos] }
@@ -91,28 +118,35 @@ struct SyntaxParser {
     /// "unexpected indent" at an INDENT, else "invalid syntax".
     func invalidSyntax() -> PyError {
         switch tok.kind {
-        case .error(let error, _): return error
+        case .error(let index, _): return errors[Int(index)]
         case .indent: return PyError(.exception("IndentationError"), "unexpected indent", at: tok.loc)
         case .dedent: return PyError(.exception("IndentationError"), "unexpected unindent", at: tok.loc)
         default: return syntaxError("invalid syntax", at: tok.loc)
         }
     }
 
-    mutating func expectOp(_ op: String) throws {
-        guard tok.isOp(op) else {
+    mutating func expectOp(_ op: StaticString) throws {
+        guard tok.isOp(op) else { throw invalidSyntax() }
+        advance()
+    }
+
+    /// The `:` of a compound statement's header. CPython says "expected ':'" at the end of the line, and
+    /// anywhere after `def ...)` and `else`; elsewhere "invalid syntax".
+    mutating func expectHeaderColon(always: Bool = false) throws {
+        guard tok.isOp(":") else {
             if case .error = tok.kind { throw invalidSyntax() }
-            throw op == ":" ? syntaxError("expected ':'", at: tok.loc) : invalidSyntax()
+            throw always || tok.isNewline ? syntaxError("expected ':'", at: tok.loc) : invalidSyntax()
         }
         advance()
     }
 
-    mutating func acceptOp(_ op: String) -> Bool {
+    mutating func acceptOp(_ op: StaticString) -> Bool {
         guard tok.isOp(op) else { return false }
         advance()
         return true
     }
 
-    mutating func acceptKeyword(_ word: String) -> Bool {
+    mutating func acceptKeyword(_ word: StaticString) -> Bool {
         guard tok.isKeyword(word) else { return false }
         advance()
         return true
@@ -120,22 +154,32 @@ struct SyntaxParser {
 
     /// An identifier (not a keyword) or "invalid syntax".
     mutating func expectIdentifier() throws -> String {
-        guard let name = tok.identifier else { throw invalidSyntax() }
+        guard let name = identifier(tok) else { throw invalidSyntax() }
         advance()
         return name
+    }
+
+    /// The unsupported-feature error when `t` is a keyword such as `class` or `try`.
+    func unsupportedKeyword(_ t: Token) -> PyError? {
+        guard case .name(let index, true) = t.kind else { return nil }
+        return Unsupported.keyword(names[Int(index)], at: t.loc)
     }
 
     /// Enters one level of recursion; pair with `nesting -= 1` (use `defer`).
     mutating func enterNesting() throws {
         nesting += 1
         if nesting > SyntaxParser.maxNesting {
-            throw syntaxError("too many nested parentheses", at: tok.loc)
+            let limit = SyntaxParser.maxNesting
+            throw syntaxError("too deeply nested: Quill allows \(limit) levels of nested expressions",
+                              at: tok.loc)
         }
     }
 
     mutating func checkChain(_ length: Int) throws {
         if length + nesting > SyntaxParser.maxChain {
-            throw syntaxError("expression too long: more than \(SyntaxParser.maxChain) operators in a chain", at: tok.loc)
+            let limit = SyntaxParser.maxChain
+            throw syntaxError("expression too long: Quill allows \(limit) operators, calls or attributes in a chain",
+                              at: tok.loc)
         }
     }
 
@@ -147,12 +191,15 @@ struct SyntaxParser {
     /// CPython tokenizes the rest of the source after a parser error, and a tokenizer error found there wins;
     /// an unclosed bracket wins when it was opened on an earlier line than the parser's error.
     func preferTokenizerError(over error: PyError) -> PyError {
-        guard case .error(let lexical, let unclosed) = tokens[tokens.count - 1].kind else { return error }
+        guard case .error(let index, let unclosed) = tokens[tokens.count - 1].kind else { return error }
+        let lexical = errors[Int(index)]
+        // CPython reports an unexpected INDENT without reading further.
+        if error.message == "unexpected indent" || error.message == "unexpected unindent" { return error }
         if error.exceptionType == "SyntaxError" || error.exceptionType == "IndentationError"
             || error.exceptionType == "TabError" || error.kind == .unsupported {
-            if !unclosed { return lexical }
+            if !unclosed { return errorDeferred ? error : lexical }
             // CPython compares with the line of the last token it read, not the error's own line.
-            let reached = max(error.loc?.line ?? 0, tok.loc.line)
+            let reached = max(error.loc?.line ?? 0, tok.loc.line, furthestLine)
             if let open = lexical.loc, reached > open.line { return lexical }
         }
         return error

@@ -6,14 +6,14 @@ extension SyntaxParser {
     /// `primary`: an atom and its trailers. `await` is unsupported.
     mutating func parsePrimary() throws -> Expr {
         if tok.isKeyword("await") {
-            throw PyError.unsupported("async and await are not supported in Quill cells", at: tok.loc)
+            throw Unsupported.async(at: tok.loc)
         }
         var e = try parseAtom()
         var chain = 0
         while true {
             if tok.isOp(".") {
                 advance()
-                guard let name = tok.identifier else { throw invalidSyntax() }
+                guard let name = identifier(tok) else { throw invalidSyntax() }
                 advance()
                 e = .attribute(e, name, e.loc)
             } else if tok.isOp("(") {
@@ -35,34 +35,31 @@ extension SyntaxParser {
     mutating func parseAtom() throws -> Expr {
         let t = tok
         switch t.kind {
-        case .name(let name):
-            switch name {
-            case "True": advance(); return .bool(true, t.loc)
-            case "False": advance(); return .bool(false, t.loc)
-            case "None": advance(); return .none(t.loc)
-            case "yield": throw Unsupported.yield(at: t.loc)
-            default:
-                guard t.identifier != nil else { throw keywordInExpression(t) }
+        case .name(let index, let keyword):
+            if !keyword {
                 advance()
-                return .name(name, t.loc)
+                return .name(names[Int(index)], t.loc)
             }
-        case .number(let n):
+            if t.isKeyword("True") { advance(); return .bool(true, t.loc) }
+            if t.isKeyword("False") { advance(); return .bool(false, t.loc) }
+            if t.isKeyword("None") { advance(); return .none(t.loc) }
+            if t.isKeyword("yield") { throw Unsupported.yield(at: t.loc) }
+            throw keywordInExpression(t)
+        case .number(let index):
             advance()
-            switch n {
+            switch numbers[Int(index)] {
             case .int(let digits): return .int(digits, t.loc)
             case .float(let x): return .float(x, t.loc)
             case .imaginary(let x): return .imaginary(x, t.loc)
             }
         case .string:
             return try parseStrings()
-        case .op(let op):
-            switch op {
-            case "(": return try parseParenthesized()
-            case "[": return try parseListDisplay()
-            case "{": return try parseBraces()
-            case "...": advance(); return .ellipsis(t.loc)
-            default: throw invalidSyntax()
-            }
+        case .op:
+            if t.isOp("(") { return try parseParenthesized() }
+            if t.isOp("[") { return try parseListDisplay() }
+            if t.isOp("{") { return try parseBraces() }
+            if t.isOp("...") { advance(); return .ellipsis(t.loc) }
+            throw invalidSyntax()
         default:
             throw invalidSyntax()
         }
@@ -71,17 +68,20 @@ extension SyntaxParser {
     /// Whether `t` can begin an expression (for "Perhaps you forgot a comma?" and optional operands).
     func startsExpression(_ t: Token) -> Bool {
         switch t.kind {
-        case .name(let n):
-            return !Keywords.all.contains(n) || ["True", "False", "None", "lambda", "not", "await", "yield"].contains(n)
+        case .name(_, let keyword):
+            return !keyword || SyntaxParser.expressionKeywords.contains(t.code)
         case .number, .string: return true
-        case .op(let o): return ["(", "[", "{", "-", "+", "~", "..."].contains(o)
+        case .op: return SyntaxParser.expressionStarts.contains(t.code)
         default: return false
         }
     }
 
+    static let expressionKeywords: Set<UInt64> = Set(["True", "False", "None", "lambda", "not", "await", "yield"].map(packed))
+    static let expressionStarts: Set<UInt64> = Set(["(", "[", "{", "-", "+", "~", "..."].map(packed))
+
     /// A keyword where an expression should be: unsupported features by name, else "invalid syntax".
     func keywordInExpression(_ t: Token) -> PyError {
-        if let unsupported = Unsupported.keyword(t) { return unsupported }
+        if let unsupported = unsupportedKeyword(t) { return unsupported }
         return invalidSyntax()
     }
 
@@ -95,18 +95,30 @@ extension SyntaxParser {
     }
 
     /// After an element inside brackets: the expected closing bracket, else CPython's errors.
-    mutating func expectClosing(_ closer: String, after element: Expr) throws {
+    mutating func expectClosing(_ closer: StaticString, after element: Expr) throws {
         guard acceptOp(closer) else { throw elementError(after: element) }
     }
 
-    /// The error when an element is followed by something other than `,` or a closing bracket: inside brackets
-    /// a following expression means "Perhaps you forgot a comma?" (at the element), else "invalid syntax".
-    func elementError(after element: Expr) -> PyError {
-        if case .error = tok.kind { return invalidSyntax() }
-        guard tok.level > 0, startsExpression(tok) else { return invalidSyntax() }
-        if case .name = element, case .string = tok.kind { return invalidSyntax() }
+    /// The error when an element is followed by something other than `,` or a closing bracket. Like CPython's
+    /// second pass, it reads the following expression: inside brackets, a complete one means "Perhaps you forgot
+    /// a comma?" (at the element), else "invalid syntax"; reading on to an unclosed bracket's end of input
+    /// gives "'(' was never closed".
+    mutating func elementError(after element: Expr) -> PyError {
+        guard !tok.isError, startsExpression(tok) else { return invalidSyntax() }
         var probe = self
-        guard (try? probe.parseExpression()) != nil else { return invalidSyntax() }
+        do {
+            _ = try probe.parseExpression()
+            furthestLine = max(furthestLine, probe.tok.loc.line, probe.furthestLine)
+            if probe.tok.isError { return probe.invalidSyntax() }
+        } catch let error as PyError {
+            // A specific error inside the following expression is CPython's too; a generic one is reported here.
+            furthestLine = max(furthestLine, probe.tok.loc.line, probe.furthestLine)
+            return error.message.hasSuffix("invalid syntax") ? invalidSyntax() : error
+        } catch {
+            return invalidSyntax()
+        }
+        guard tok.level > 0 else { return invalidSyntax() }
+        if case .name = element, case .string = tok.kind { return invalidSyntax() }
         var anchor = element
         if case .conditional(_, _, let orElse, _) = element { anchor = orElse }
         if case .lambda = element { return invalidSyntax() }
@@ -116,14 +128,13 @@ extension SyntaxParser {
     /// `( ... )`: the empty tuple, a parenthesised expression (keeping its own position), a tuple, or a generator.
     mutating func parseParenthesized() throws -> Expr {
         let open = advance()
-        try enterNesting()
-        defer { nesting -= 1 }
         if acceptOp(")") { return .tuple([], open.loc) }
         if tok.isKeyword("yield") { throw Unsupported.yield(at: tok.loc) }
         let first = try parseStarNamedExpression()
         if tok.isKeyword("for") || tok.isKeyword("async") {
+            try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
-            try expectClosing(")", after: first)
+            try expectOp(")")
             return .generator(first, clauses, open.loc)
         }
         if acceptOp(")") {
@@ -144,19 +155,21 @@ extension SyntaxParser {
     /// `[ ... ]`: a list display or a list comprehension.
     mutating func parseListDisplay() throws -> Expr {
         let open = advance()
-        try enterNesting()
-        defer { nesting -= 1 }
         if acceptOp("]") { return .list([], open.loc) }
         let first = try parseStarNamedExpression()
         if tok.isKeyword("for") || tok.isKeyword("async") {
+            try checkComprehensionElement(first)
             let clauses = try parseComprehensionClauses()
-            try expectClosing("]", after: first)
+            try expectOp("]")
             return .listComprehension(first, clauses, open.loc)
         }
         var items = [first]
         while acceptOp(",") {
             if tok.isOp("]") { break }
             items.append(try parseStarNamedExpression())
+        }
+        if tok.isKeyword("for") {
+            throw syntaxError("did you forget parentheses around the comprehension target?", at: first.loc)
         }
         try expectClosing("]", after: items[items.count - 1])
         return .list(items, open.loc)
@@ -165,8 +178,6 @@ extension SyntaxParser {
     /// `{ ... }`: a dict display (with `**d` entries) or a dict comprehension; a set is unsupported.
     mutating func parseBraces() throws -> Expr {
         let open = advance()
-        try enterNesting()
-        defer { nesting -= 1 }
         if acceptOp("}") { return .dict([], open.loc) }
         var entries: [(key: Expr?, value: Expr)] = []
         var isFirst = true
@@ -195,7 +206,7 @@ extension SyntaxParser {
                 let value = try parseExpression()
                 if isFirst && (tok.isKeyword("for") || tok.isKeyword("async")) {
                     let clauses = try parseComprehensionClauses()
-                    try expectClosing("}", after: value)
+                    try expectOp("}")
                     return .dictComprehension(key: key, value: value, clauses, open.loc)
                 }
                 entries.append((key, value))
@@ -205,6 +216,12 @@ extension SyntaxParser {
         } while acceptOp(",")
         try expectOp("}")
         return .dict(entries, open.loc)
+    }
+
+    func checkComprehensionElement(_ element: Expr) throws {
+        if case .starred = element {
+            throw syntaxError("iterable unpacking cannot be used in comprehension", at: element.loc)
+        }
     }
 
     /// `for target in iterable if condition ...`, one or more clauses.

@@ -5,8 +5,6 @@
 extension SyntaxParser {
     /// The arguments after `(` up to and including `)`.
     mutating func parseCallArguments(open: Token) throws -> [CallArgument] {
-        try enterNesting()
-        defer { nesting -= 1 }
         var args: [CallArgument] = []
         var keywords = Set<String>()
         var sawKeyword = false, sawDoubleStar = false
@@ -16,12 +14,16 @@ extension SyntaxParser {
                 if sawDoubleStar {
                     throw syntaxError("iterable argument unpacking follows keyword argument unpacking", at: start.loc)
                 }
-                args.append(CallArgument(kind: .star, value: try parseExpression(), loc: start.loc))
+                let value = try parseExpression()
+                if tok.isKeyword("for") {
+                    throw syntaxError("iterable unpacking cannot be used in comprehension", at: start.loc)
+                }
+                args.append(CallArgument(kind: .star, value: value, loc: start.loc))
             } else if acceptOp("**") {
                 sawDoubleStar = true
                 args.append(CallArgument(kind: .doubleStar, value: try parseExpression(), loc: start.loc))
-            } else if let name = start.name, peek().isOp("=") {
-                guard start.identifier != nil else {
+            } else if let name = nameText(start), peek().isOp("=") {
+                guard start.isIdentifier else {
                     if ["True", "False", "None"].contains(name) { throw syntaxError("cannot assign to \(name)", at: start.loc) }
                     throw invalidSyntax()
                 }
@@ -61,8 +63,6 @@ extension SyntaxParser {
 
     /// The index inside `[...]`: one slice or expression, or a tuple of them.
     mutating func parseSlices() throws -> Expr {
-        try enterNesting()
-        defer { nesting -= 1 }
         let first = try parseSlice()
         guard tok.isOp(",") else { return first }
         var items = [first]
@@ -107,7 +107,7 @@ extension SyntaxParser {
 
     /// Parameters up to (not including) `closer`: `a, b=1, *args, c, d=2, **kwargs` (annotations parsed
     /// and dropped for `def`). Positional-only parameters (`/`) are unsupported.
-    mutating func parseParameters(closer: String, annotations: Bool) throws -> [Parameter] {
+    mutating func parseParameters(closer: StaticString, annotations: Bool) throws -> [Parameter] {
         var parameters: [Parameter] = []
         var names = Set<String>()
         var keywordOnly = false, sawDefault = false
@@ -118,15 +118,14 @@ extension SyntaxParser {
             let start = tok
             var kind = keywordOnly ? Parameter.Kind.keywordOnly : .normal
             if acceptOp("/") {
-                throw PyError.unsupported("positional-only parameters ('/') are not supported in Quill cells",
-                                          at: start.loc)
+                throw Unsupported.positionalOnly(at: start.loc)
             } else if acceptOp("*") {
                 if keywordOnly { throw syntaxError("* argument may appear only once", at: start.loc) }
                 keywordOnly = true
                 if tok.isOp(",") || tok.isOp(closer) {
                     if tok.isOp(closer) || peek().isOp(closer) || peek().isOp("**") {
                         // CPython points at the `*` in a def, at the token after `*` or `*,` in a lambda.
-                        let at = closer == ")" ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
+                        let at = annotations ? start.loc : tok.isOp(closer) ? tok.loc : peek().loc
                         throw syntaxError("named arguments must follow bare *", at: at)
                     }
                     advance()
@@ -137,11 +136,23 @@ extension SyntaxParser {
                 kind = .varKeyword
             }
             let nameToken = tok
+            if tok.isOp("(") {
+                let what = annotations ? "Function" : "Lambda expression"
+                throw syntaxError("\(what) parameters cannot be parenthesized", at: tok.loc)
+            }
             let name = try expectIdentifier()
-            if annotations && acceptOp(":") { _ = try parseExpression() }
+            if annotations && acceptOp(":") { try skipAnnotation() }
+            if tok.isOp("="), kind == .varPositional || kind == .varKeyword {
+                let what = kind == .varPositional ? "var-positional" : "var-keyword"
+                throw syntaxError("\(what) argument cannot have default value", at: tok.loc)
+            }
             var defaultValue: Expr?
             if kind == .normal || kind == .keywordOnly {
-                if acceptOp("=") {
+                if tok.isOp("=") {
+                    let equals = advance()
+                    if annotations && (tok.isOp(",") || tok.isOp(")")) {
+                        throw syntaxError("expected default value expression", at: equals.loc)
+                    }
                     defaultValue = try parseExpression()
                     if kind == .normal { sawDefault = true }
                 } else if kind == .normal && sawDefault {

@@ -6,16 +6,15 @@ extension SyntaxParser {
     /// A compound statement, or nil when the line holds simple statements.
     mutating func parseCompoundStatement() throws -> Stmt? {
         let t = tok
-        if t.isOp("@") { throw PyError.unsupported("decorators are not supported in Quill cells", at: t.loc) }
-        guard let name = t.name else { return nil }
+        if t.isOp("@") { throw Unsupported.decorators(at: t.loc) }
+        guard let name = nameText(t) else { return nil }
         switch name {
         case "if": return try parseIf()
         case "for": return try parseFor()
         case "while": return try parseWhile()
         case "def": return try parseDef()
         case "with": return try parseWith()
-        case "match" where isMatchStatement():
-            throw PyError.unsupported("match statements are not supported in Quill cells", at: t.loc)
+        case "match" where isMatchStatement(): throw Unsupported.match(at: t.loc)
         default: return nil
         }
     }
@@ -23,7 +22,8 @@ extension SyntaxParser {
     /// `match` is a soft keyword: a line `match subject:` is a match statement, `match = 1` is not.
     func isMatchStatement() -> Bool {
         let next = peek()
-        if let op = next.opText, ["=", ":=", ".", ":", ",", ")", "]", "}", ";"].contains(op) || op.hasSuffix("=") {
+        if next.kind == .op && (SyntaxParser.notAfterMatch.contains(next.code) || (next.code >> 8 & 0xFF) == 0x3D
+                                || (next.code >> 16 & 0xFF) == 0x3D) {
             return false
         }
         if next.isNewline { return false }
@@ -31,6 +31,9 @@ extension SyntaxParser {
         while j < tokens.count - 1, !(tokens[j + 1].isNewline && tokens[j + 1].level == 0) { j += 1 }
         return tokens[j].isOp(":")
     }
+
+    /// Operators after `match` that make it a name (`match = 1`, `match.x`); augmented assignments also end in `=`.
+    static let notAfterMatch: Set<UInt64> = Set(["=", ":=", ".", ":", ",", ")", "]", "}", ";"].map(packed))
 
     /// The block after a header's `:`.
     mutating func parseBlock(after header: String, line: Int) throws -> [Stmt] {
@@ -42,8 +45,6 @@ extension SyntaxParser {
                           at: tok.loc)
         }
         advance()
-        try enterNesting()
-        defer { nesting -= 1 }
         var body: [Stmt] = []
         while true {
             switch tok.kind {
@@ -61,8 +62,8 @@ extension SyntaxParser {
     mutating func parseIf() throws -> Stmt {
         let keyword = advance()
         let test = try parseCondition()
-        try expectOp(":")
-        let body = try parseBlock(after: "'\(keyword.name ?? "if")' statement", line: keyword.loc.line)
+        try expectHeaderColon()
+        let body = try parseBlock(after: "'\(nameText(keyword) ?? "if")' statement", line: keyword.loc.line)
         var orElse: [Stmt] = []
         if tok.isKeyword("elif") {
             orElse = [try parseIf()]
@@ -74,7 +75,7 @@ extension SyntaxParser {
 
     mutating func parseElse() throws -> [Stmt] {
         let keyword = advance()
-        try expectOp(":")
+        try expectHeaderColon(always: true)
         return try parseBlock(after: "'else' statement", line: keyword.loc.line)
     }
 
@@ -84,7 +85,8 @@ extension SyntaxParser {
         try checkTarget(target, .forTarget)
         guard acceptKeyword("in") else { throw elementError(after: target) }
         let iterable = try parseStarExpressions()
-        try expectOp(":")
+        if case .starred(_, let loc) = iterable { noteCompileError("can't use starred expression here", at: loc) }
+        try expectHeaderColon()
         loopDepth += 1
         let body = try parseBlock(after: "'for' statement", line: keyword.loc.line)
         loopDepth -= 1
@@ -95,7 +97,7 @@ extension SyntaxParser {
     mutating func parseWhile() throws -> Stmt {
         let keyword = advance()
         let test = try parseCondition()
-        try expectOp(":")
+        try expectHeaderColon()
         loopDepth += 1
         let body = try parseBlock(after: "'while' statement", line: keyword.loc.line)
         loopDepth -= 1
@@ -113,8 +115,8 @@ extension SyntaxParser {
         }
         let parameters = try parseParameters(closer: ")", annotations: true)
         try expectOp(")")
-        if acceptOp("->") { _ = try parseExpression() }
-        try expectOp(":")
+        if acceptOp("->") { try skipAnnotation() }
+        try expectHeaderColon(always: true)
         let outerLoops = loopDepth
         loopDepth = 0
         functionDepth += 1
@@ -137,7 +139,7 @@ extension SyntaxParser {
         } else {
             repeat { items.append(try parseWithItem()) } while acceptOp(",")
         }
-        try expectOp(":")
+        try expectHeaderColon()
         let body = try parseBlock(after: "'with' statement", line: keyword.loc.line)
         return .with(items, body: body, keyword.loc)
     }

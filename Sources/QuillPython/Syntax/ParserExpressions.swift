@@ -56,6 +56,14 @@ extension SyntaxParser {
         return invalidSyntax()
     }
 
+    /// Parses and drops a type annotation, where `|` (PEP 604 unions such as `str | None`) is allowed.
+    mutating func skipAnnotation() throws {
+        let outer = insideAnnotation
+        insideAnnotation = true
+        defer { insideAnnotation = outer }
+        _ = try parseExpression()
+    }
+
     /// `expression`: a lambda, a conditional expression, or a disjunction.
     mutating func parseExpression() throws -> Expr {
         try enterNesting()
@@ -66,7 +74,7 @@ extension SyntaxParser {
         advance()
         let test = try parseDisjunction()
         guard acceptKeyword("else") else {
-            if case .error = tok.kind { throw invalidSyntax() }
+            if tok.isError || tok.isOp(":") { throw invalidSyntax() }
             throw syntaxError("expected 'else' after 'if' expression", at: body.loc)
         }
         let orElse = try parseExpression()
@@ -116,18 +124,15 @@ extension SyntaxParser {
         return rest.isEmpty ? first : .compare(first, rest, first.loc)
     }
 
+    static let comparisonOperators: [UInt64: CompareOperator] = [
+        packed("=="): .equal, packed("!="): .notEqual, packed("<"): .less, packed("<="): .lessEqual,
+        packed(">"): .greater, packed(">="): .greaterEqual,
+    ]
+
     /// Consumes a comparison operator, if one is next.
     mutating func comparisonOperator() -> CompareOperator? {
-        if let text = tok.opText {
-            let op: CompareOperator? = switch text {
-            case "==": .equal
-            case "!=": .notEqual
-            case "<": .less
-            case "<=": .lessEqual
-            case ">": .greater
-            case ">=": .greaterEqual
-            default: nil
-            }
+        if tok.kind == .op {
+            let op = SyntaxParser.comparisonOperators[tok.code]
             if op != nil { advance() }
             return op
         }
@@ -152,18 +157,35 @@ extension SyntaxParser {
         try parseBinary(minimumLevel: 1)
     }
 
-    /// Binary operators: 1 `|`, 2 `^`, 3 `&`, 4 `<< >>`, 5 `+ -`, 6 `* / // % @`.
-    static let binaryLevels: [String: Int] = [
-        "|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "//": 6, "%": 6, "@": 6,
+    /// Binary operators by level: 1 `|`, 2 `^`, 3 `&`, 4 `<< >>`, 5 `+ -`, 6 `* / // % @` (nil: bitwise).
+    static let binaryOperators: [UInt64: BinaryLevel] = [
+        packed("|"): BinaryLevel(1, nil), packed("^"): BinaryLevel(2, nil), packed("&"): BinaryLevel(3, nil),
+        packed("<<"): BinaryLevel(4, nil), packed(">>"): BinaryLevel(4, nil), packed("+"): BinaryLevel(5, .add),
+        packed("-"): BinaryLevel(5, .subtract), packed("*"): BinaryLevel(6, .multiply),
+        packed("/"): BinaryLevel(6, .divide), packed("//"): BinaryLevel(6, .floorDivide),
+        packed("%"): BinaryLevel(6, .modulo), packed("@"): BinaryLevel(6, .matrixMultiply),
     ]
+
+    struct BinaryLevel {
+        var level: Int
+        /// nil for the bitwise operators Quill does not run.
+        var op: BinaryOperator?
+        init(_ level: Int, _ op: BinaryOperator?) {
+            self.level = level
+            self.op = op
+        }
+    }
 
     mutating func parseBinary(minimumLevel: Int) throws -> Expr {
         var left = try parseFactor()
         var chain = 0
-        while let text = tok.opText, let level = SyntaxParser.binaryLevels[text], level >= minimumLevel {
+        while tok.kind == .op, let binary = SyntaxParser.binaryOperators[tok.code], binary.level >= minimumLevel {
             let opToken = advance()
-            guard let op = BinaryOperator(rawValue: text) else {
-                throw PyError.unsupported("bitwise operators are not supported in Quill cells", at: opToken.loc)
+            let level = binary.level
+            guard let op = binary.op else {
+                guard insideAnnotation else { throw Unsupported.bitwise(at: opToken.loc) }
+                _ = try parseBinary(minimumLevel: level + 1)  // `int | None`: dropped with the annotation
+                continue
             }
             chain += 1
             try checkChain(chain)
@@ -175,43 +197,51 @@ extension SyntaxParser {
 
     /// `factor`: unary `- + ~` applied to a power.
     mutating func parseFactor() throws -> Expr {
-        var ops: [(UnaryOperator, Loc)] = []
-        while let op = unaryOperator() {
-            ops.append((op, advance().loc))
-            try checkChain(ops.count)
-        }
+        guard unaryOperator() != nil else { return try parsePower() }
+        let ops = try parsePrefixOperators()
         return wrap(try parsePower(), in: ops)
     }
 
-    func unaryOperator() -> UnaryOperator? {
-        switch tok.opText {
-        case "-": .negate
-        case "+": .plus
-        case "~": .invert
-        default: nil
-        }
+    /// A unary operator at its position.
+    struct PrefixOperator {
+        var op: UnaryOperator
+        var loc: Loc
     }
 
-    func wrap(_ e: Expr, in ops: [(UnaryOperator, Loc)]) -> Expr {
+    mutating func parsePrefixOperators() throws -> [PrefixOperator] {
+        var ops: [PrefixOperator] = []
+        while let op = unaryOperator() {
+            ops.append(PrefixOperator(op: op, loc: advance().loc))
+            try checkChain(ops.count)
+        }
+        return ops
+    }
+
+    func unaryOperator() -> UnaryOperator? {
+        guard tok.kind == .op else { return nil }
+        return tok.isOp("-") ? .negate : tok.isOp("+") ? .plus : tok.isOp("~") ? .invert : nil
+    }
+
+    func wrap(_ e: Expr, in ops: [PrefixOperator]) -> Expr {
         var e = e
-        for (op, loc) in ops.reversed() { e = .unary(op, e, loc) }
+        for prefix in ops.reversed() { e = .unary(prefix.op, e, prefix.loc) }
         return e
     }
 
-    /// `power`: `primary ** factor`, right-associative; read as a loop and folded from the right.
+    /// `power`: `primary ** factor`, right-associative; read as a loop and folded from the right. Unary
+    /// operators after a `**` apply to everything on their right: `a ** -b ** c` is a ** (-(b ** c)).
     mutating func parsePower() throws -> Expr {
         let base = try parsePrimary()
         guard tok.isOp("**") else { return base }
-        var operands: [(ops: [(UnaryOperator, Loc)], primary: Expr)] = []
+        var exponents: [(ops: [PrefixOperator], primary: Expr)] = []
         while acceptOp("**") {
-            var ops: [(UnaryOperator, Loc)] = []
-            while let op = unaryOperator() { ops.append((op, advance().loc)) }
-            operands.append((ops, try parsePrimary()))
-            try checkChain(operands.count * 2)
+            let ops = try parsePrefixOperators()
+            exponents.append((ops, try parsePrimary()))
+            try checkChain(exponents.count)
         }
-        var acc = wrap(operands[operands.count - 1].primary, in: operands[operands.count - 1].ops)
-        for k in stride(from: operands.count - 2, through: 0, by: -1) {
-            acc = wrap(.binary(.power, operands[k].primary, acc, operands[k].primary.loc), in: operands[k].ops)
+        var acc = wrap(exponents[exponents.count - 1].primary, in: exponents[exponents.count - 1].ops)
+        for k in stride(from: exponents.count - 2, through: 0, by: -1) {
+            acc = wrap(.binary(.power, exponents[k].primary, acc, exponents[k].primary.loc), in: exponents[k].ops)
         }
         return .binary(.power, base, acc, base.loc)
     }

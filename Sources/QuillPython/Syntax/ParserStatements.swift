@@ -42,19 +42,25 @@ extension SyntaxParser {
         }
     }
 
-    /// What follows a complete statement on its line: Python 2's `print x`, else "invalid syntax".
-    func statementEndError(_ statement: Stmt) -> PyError {
+    /// What follows a complete statement on its line: Python 2's `print x`, else "invalid syntax" (or an
+    /// unclosed bracket that the following expression runs into).
+    mutating func statementEndError(_ statement: Stmt) -> PyError {
         if case .expression(.name(let name, let loc), _, _) = statement, name == "print" || name == "exec",
            startsExpression(tok) {
             return syntaxError("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?", at: loc)
         }
-        return invalidSyntax()
+        switch statement {
+        case .expression(let e, _, _), .assign(_, let e, _), .augmentedAssign(_, _, let e, _), .returnStatement(let e?, _):
+            return elementError(after: e)
+        default:
+            return invalidSyntax()
+        }
     }
 
     mutating func parseSimpleStatement() throws -> Stmt {
         let t = tok
-        if let unsupported = Unsupported.keyword(t) { throw unsupported }
-        switch t.name {
+        if let unsupported = unsupportedKeyword(t) { throw unsupported }
+        switch nameText(t) {
         case "pass":
             advance()
             return .pass(t.loc)
@@ -70,6 +76,7 @@ extension SyntaxParser {
             advance()
             let value = startsExpression(tok) || tok.isOp("*") ? try parseStarExpressions() : nil
             if functionDepth == 0 { noteCompileError("'return' outside function", at: t.loc) }
+            if case .starred(_, let loc)? = value { noteCompileError("can't use starred expression here", at: loc) }
             return .returnStatement(value, t.loc)
         case "del":
             advance()
@@ -89,7 +96,7 @@ extension SyntaxParser {
             guard startsExpression(tok) else { return .raise(nil, t.loc) }
             let exception = try parseExpression()
             if tok.isKeyword("from") {
-                throw PyError.unsupported("'raise ... from' is not supported in Quill cells", at: tok.loc)
+                throw Unsupported.raiseFrom(at: tok.loc)
             }
             return .raise(exception, t.loc)
         default:
@@ -101,10 +108,10 @@ extension SyntaxParser {
     mutating func parseExpressionStatement() throws -> Stmt {
         let first = try parseStarExpressions()
         if tok.isOp("=") { return try parseAssignment(first) }
-        if let text = tok.opText, let op = SyntaxParser.augmentedOperators[text] {
+        if tok.kind == .op, let op = SyntaxParser.augmentedOperators[tok.code] {
             let opToken = advance()
             guard let op else {
-                throw PyError.unsupported("bitwise operators are not supported in Quill cells", at: opToken.loc)
+                throw Unsupported.bitwise(at: opToken.loc)
             }
             switch first {
             case .name, .attribute, .subscript: break
@@ -128,9 +135,10 @@ extension SyntaxParser {
     }
 
     /// `+=` and friends; nil marks the bitwise ones Quill does not run.
-    static let augmentedOperators: [String: BinaryOperator?] = [
-        "+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "//=": .floorDivide, "%=": .modulo,
-        "**=": .power, "@=": .matrixMultiply, "&=": nil, "|=": nil, "^=": nil, "<<=": nil, ">>=": nil,
+    static let augmentedOperators: [UInt64: BinaryOperator?] = [
+        packed("+="): .add, packed("-="): .subtract, packed("*="): .multiply, packed("/="): .divide,
+        packed("//="): .floorDivide, packed("%="): .modulo, packed("**="): .power, packed("@="): .matrixMultiply,
+        packed("&="): nil, packed("|="): nil, packed("^="): nil, packed("<<="): nil, packed(">>="): nil,
     ]
 
     /// The right-hand side of an assignment (`yield` is unsupported).
@@ -159,6 +167,8 @@ extension SyntaxParser {
 
     /// `target: annotation [= value]`; the annotation is parsed and dropped.
     mutating func parseAnnotatedAssignment(_ target: Expr) throws -> Stmt {
+        // CPython names a bad target only when an annotation follows the colon.
+        if !startsExpression(peek()) { throw invalidSyntax() }
         switch target {
         case .name, .attribute, .subscript: break
         case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: target.loc)
@@ -166,7 +176,7 @@ extension SyntaxParser {
         default: throw syntaxError("illegal target for annotation", at: target.loc)
         }
         advance()
-        _ = try parseExpression()
+        try skipAnnotation()
         let value = acceptOp("=") ? try parseAssignedValue() : nil
         return .annotatedAssign(target: target, value: value, target.loc)
     }
@@ -200,12 +210,12 @@ extension SyntaxParser {
     mutating func parseFromImport() throws -> Stmt {
         let keyword = advance()
         if tok.isOp(".") || tok.isOp("...") {
-            throw PyError.unsupported("relative imports are not supported in Quill cells", at: keyword.loc)
+            throw Unsupported.relativeImport(at: keyword.loc)
         }
         let module = try parseDottedName()
         guard acceptKeyword("import") else { throw invalidSyntax() }
         if tok.isOp("*") {
-            throw PyError.unsupported("'from ... import *' is not supported in Quill cells", at: keyword.loc)
+            throw Unsupported.starImport(at: keyword.loc)
         }
         let parenthesized = acceptOp("(")
         var names: [ImportName] = []

@@ -6,8 +6,8 @@ extension SyntaxParser {
     mutating func parseStrings() throws -> Expr {
         let first = tok
         var pieces: [StringToken] = []
-        while case .string(let s) = tok.kind {
-            pieces.append(s)
+        while case .string(let index) = tok.kind {
+            pieces.append(strings[Int(index)])
             advance()
         }
         let after = tok.loc
@@ -42,7 +42,7 @@ extension SyntaxParser {
             }
             return .fstring(parts, first.loc)
         } catch var error as PyError {
-            if error.loc == nil { error.loc = after }
+            if error.loc == nil { error.loc = error.kind == .unsupported ? first.loc : after }
             throw error
         }
     }

@@ -23,9 +23,21 @@ extension SyntaxParser {
     mutating func parseTargetItem() throws -> Expr {
         if tok.isOp("*") {
             let star = advance()
-            return .starred(try parseBitwiseOr(), star.loc)
+            return .starred(try parseTargetOperand(), star.loc)
         }
-        return try parseBitwiseOr()
+        return try parseTargetOperand()
+    }
+
+    /// A target is a primary (`x`, `a.b`, `a[i]`, `(a, b)`); an operator expression is read too, for CPython's
+    /// "cannot assign to expression". When that fails, the primary alone stands, so that the error falls on the
+    /// operator as in CPython (`for x - in y`: "invalid syntax" at `-`).
+    mutating func parseTargetOperand() throws -> Expr {
+        var probe = self
+        if let e = try? probe.parseBitwiseOr() {
+            self = probe
+            return e
+        }
+        return try parsePrimary()
     }
 
     /// Throws CPython's error for the first part of `target` that cannot be assigned (or deleted), and records

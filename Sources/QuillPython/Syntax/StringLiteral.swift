@@ -1,7 +1,8 @@
 // The value of a str or bytes literal's body: Python's escape sequences (\n \t \\ \' \" \a \b \f \v \ooo \xhh
 // \uXXXX \UXXXXXXXX \N{NAME}, a backslash-newline joins lines), unknown escapes kept as written (`\d` stays
-// backslash-d). Malformed escapes raise CPython's "(unicode error) 'unicodeescape' codec can't decode bytes in
-// position S-E: ..." SyntaxError; the caller attaches the position.
+// backslash-d). `\N{NAME}` looks the name up in Unicode's names and aliases. Malformed escapes raise CPython's
+// "(unicode error) 'unicodeescape' codec can't decode bytes in position S-E: ..." SyntaxError; the caller
+// attaches the position.
 
 enum StringLiteral {
     /// Decodes a str literal body `src[range]`.
@@ -133,7 +134,7 @@ enum StringLiteral {
     static func appendScalar(_ value: UInt32, to out: inout [UInt8], start: Int, end: Int) throws {
         guard value <= 0x10FFFF else { throw unicodeError(start, end, "illegal Unicode character") }
         guard let scalar = Unicode.Scalar(value) else {
-            throw PyError.unsupported("lone surrogate characters (\\ud800-\\udfff) are not supported in Quill cells")
+            throw Unsupported.loneSurrogate()
         }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
@@ -154,5 +155,23 @@ enum StringLiteral {
         }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
         return close + 1
+    }
+}
+
+/// `\N{NAME}` lookup: Unicode character names and their formal aliases, matched without regard to case as
+/// CPython's unicodedata does. Swift exposes names per scalar only, so a lookup scans the code space once per
+/// escape (tens of milliseconds); cells rarely use more than a few.
+enum UnicodeNames {
+    static func scalar(named query: String) -> Unicode.Scalar? {
+        let wanted = query.uppercased()
+        guard !wanted.isEmpty, wanted.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for plane in [0x0...0x3FFFF, 0xE0000...0xE01EF] {
+            for value in plane {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let properties = scalar.properties
+                if properties.name == wanted || properties.nameAlias == wanted { return scalar }
+            }
+        }
+        return nil
     }
 }

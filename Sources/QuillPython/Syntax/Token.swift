@@ -1,7 +1,9 @@
 // The tokens the lexer hands to the parser: names (keywords included), numbers, string literals (kept as source
 // ranges so that f-string fields map back to cell positions), operators, and the layout tokens NEWLINE, INDENT,
 // DEDENT and END. A tokenizer error becomes an `.error` token where it occurs, so the parser reports it only
-// when it reaches that point (as CPython's lazy tokenizer does).
+// when it reaches that point (as CPython's lazy tokenizer does). Tokens are plain values (no references): names,
+// literals and errors live in the stream's side tables, and operators and short names are compared as their
+// bytes packed into an integer.
 
 /// A string literal as written: prefix flags, quotes, and where its body lies in the source bytes.
 struct StringToken {
@@ -23,21 +25,50 @@ enum NumberLiteral {
     case imaginary(Double)
 }
 
-enum TokenKind {
-    case name(String)
-    case number(NumberLiteral)
-    case string(StringToken)
-    case op(String)
+enum TokenKind: Equatable {
+    /// A name; `keyword` marks Python's reserved words.
+    case name(index: Int32, keyword: Bool)
+    case number(index: Int32)
+    case string(index: Int32)
+    case op
     case newline
     case indent
     case dedent
     case end
-    /// A tokenizer error at this point of the stream; `unclosed` marks the end of input inside brackets.
-    case error(PyError, unclosed: Bool)
+    /// A tokenizer error at this point; `unclosed` marks the end of input inside brackets.
+    case error(index: Int32, unclosed: Bool)
+}
+
+/// ASCII text of up to 8 bytes packed little-endian into an integer; 0 for longer text.
+@inline(__always) func packedText(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard bytes.count <= 8, let base = bytes.baseAddress else { return 0 }
+    return packedBytes(base, bytes.count)
+}
+
+@inline(__always) func packedBytes(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    var code: UInt64 = 0
+    var k = 0
+    while k < count {
+        code |= UInt64(base[k]) << UInt64(8 * k)
+        k += 1
+    }
+    return code
+}
+
+@inline(__always) func packed(_ text: StaticString) -> UInt64 {
+    let count = text.utf8CodeUnitCount
+    return count <= 8 ? packedBytes(text.utf8Start, count) : 0
+}
+
+func packed(_ text: String) -> UInt64 {
+    var copy = text
+    return copy.withUTF8 { packedText($0) }
 }
 
 struct Token {
     var kind: TokenKind
+    /// Operators, and names of at most 8 bytes: their bytes packed (see `packed`).
+    var code: UInt64
     /// First byte of the token.
     var loc: Loc
     /// Just past the token's last byte.
@@ -45,34 +76,37 @@ struct Token {
     /// Open brackets around the token (CPython's tokenizer level), for "Perhaps you forgot a comma?".
     var level: Int
 
-    func isOp(_ text: String) -> Bool {
-        if case .op(let o) = kind { return o == text }
+    @inline(__always) func isOp(_ text: StaticString) -> Bool { kind == .op && code == packed(text) }
+
+    /// Whether the token is the name `word` (a keyword or a soft keyword such as `match`).
+    @inline(__always) func isKeyword(_ word: StaticString) -> Bool {
+        if case .name = kind { return code == packed(word) }
         return false
     }
 
-    var opText: String? {
-        if case .op(let o) = kind { return o }
-        return nil
-    }
-
-    /// The token's name when it is a name (keywords included).
-    var name: String? {
-        if case .name(let n) = kind { return n }
-        return nil
-    }
-
-    func isKeyword(_ word: String) -> Bool { name == word }
-
-    /// The name when it is an identifier, not a keyword.
-    var identifier: String? {
-        if case .name(let n) = kind, !Keywords.all.contains(n) { return n }
-        return nil
-    }
-
-    var isNewline: Bool {
-        if case .newline = kind { return true }
+    /// A name that is not a reserved word.
+    var isIdentifier: Bool {
+        if case .name(_, let keyword) = kind { return !keyword }
         return false
     }
+
+    var isNewline: Bool { kind == .newline }
+
+    var isError: Bool {
+        if case .error = kind { return true }
+        return false
+    }
+}
+
+/// The lexer's output: the tokens and the side tables their indices refer to.
+struct TokenStream {
+    var tokens: [Token] = []
+    var names: [String] = []
+    var numbers: [NumberLiteral] = []
+    var strings: [StringToken] = []
+    var errors: [PyError] = []
+    /// Whether the final error is one CPython reports only when its parser reaches it.
+    var errorDeferred = false
 }
 
 enum Keywords {
@@ -81,4 +115,5 @@ enum Keywords {
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ]
+    static let codes: Set<UInt64> = Set(all.map(packed))
 }

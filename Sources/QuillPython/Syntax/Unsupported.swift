@@ -1,7 +1,6 @@
-// Python features outside Quill's subset, reported by name at their keyword instead of a misleading syntax error:
-// classes, try statements, generators, async code, global/nonlocal, decorators, sets, match statements.
-// (Bitwise operators, relative and star imports, `raise ... from` and positional-only parameters are reported
-// where they are parsed.)
+// Python features outside Quill's subset, reported by name where they are written instead of a misleading syntax
+// error: classes, try statements, generators, async code, global/nonlocal, decorators, sets, match statements,
+// bitwise operators, relative and star imports, `raise ... from` and positional-only parameters.
 
 enum Unsupported {
     static let keywordMessages: [String: String] = [
@@ -14,10 +13,9 @@ enum Unsupported {
         "nonlocal": "'nonlocal' is not supported in Quill cells",
     ]
 
-    /// The unsupported-feature error for a keyword token, if it names such a feature.
-    static func keyword(_ t: Token) -> PyError? {
-        guard let name = t.name, let message = keywordMessages[name] else { return nil }
-        return PyError.unsupported(message, at: t.loc)
+    /// The unsupported-feature error for a keyword, if it names such a feature.
+    static func keyword(_ name: String, at loc: Loc) -> PyError? {
+        keywordMessages[name].map { PyError.unsupported($0, at: loc) }
     }
 
     static func yield(at loc: Loc) -> PyError {
@@ -30,5 +28,39 @@ enum Unsupported {
 
     static func sets(at loc: Loc) -> PyError {
         PyError.unsupported("sets are not supported in Quill cells", at: loc)
+    }
+
+    static func decorators(at loc: Loc) -> PyError {
+        PyError.unsupported("decorators are not supported in Quill cells", at: loc)
+    }
+
+    static func match(at loc: Loc) -> PyError {
+        PyError.unsupported("match statements are not supported in Quill cells", at: loc)
+    }
+
+    /// `|`, `^`, `&`, `<<`, `>>` and their augmented forms.
+    static func bitwise(at loc: Loc) -> PyError {
+        PyError.unsupported("bitwise operators are not supported in Quill cells", at: loc)
+    }
+
+    static func relativeImport(at loc: Loc) -> PyError {
+        PyError.unsupported("relative imports are not supported in Quill cells", at: loc)
+    }
+
+    static func starImport(at loc: Loc) -> PyError {
+        PyError.unsupported("'from ... import *' is not supported in Quill cells", at: loc)
+    }
+
+    static func raiseFrom(at loc: Loc) -> PyError {
+        PyError.unsupported("'raise ... from' is not supported in Quill cells", at: loc)
+    }
+
+    static func positionalOnly(at loc: Loc) -> PyError {
+        PyError.unsupported("positional-only parameters ('/') are not supported in Quill cells", at: loc)
+    }
+
+    /// A `\ud800`-style escape: Swift strings cannot hold a lone surrogate.
+    static func loneSurrogate() -> PyError {
+        PyError.unsupported("lone surrogate characters (\\ud800-\\udfff) are not supported in Quill cells")
     }
 }

@@ -97,3 +97,24 @@ C("hash", 1); C("hash", -1); C("hash", 1.5); C("hash", (1, 2)); C("hash", []); C
 C("hash", -2**61); C("hash", ()); C("hash", 1.0); C("hash", -1.5); C("hash", 0.1); C("hash", 1e300); C("hash", -inf)
 C("hash", True); C("hash", (1, (2, 3.5))); C("hash", ([],)); C("hash", 2**61 - 1); C("hash", -(2**61) + 1); C("hash", 1e-300)
 C("getattr", 1, 2); C("hasattr", "a", 1)
+# int -> float rounding (ties to even, sticky bits) and the overflow boundary
+for n in [2**54 + 3, 2**70 + 2**17 + 1, 2**70 + 2**17, 2**70 + 3 * 2**17, 2**64 - 1, -(2**63) - 1, 2**1024 - 2**970,
+          2**1024 - 2**971, 2**1023 + 1, 3**200]:
+    C("float", n); C("math.sqrt", n); C("sum", [0.5, n])
+# sorting: CPython's comparison order for small lists (NaN, mixed types), stability for long ones
+C("sorted", [3, nan, 1, 2]); C("sorted", [nan, 3, 1, 2.5, 0]); C("sorted", [2, 1, nan, 0, -1], reverse=True)
+C("sorted", [1, 2, "a", 3]); C("sorted", [3, 2, 1, "a"]); C("sorted", [None, 1]); C("min", [2, nan, 1]); C("max", [nan, 2, 1])
+C("sorted", [(i * 7919) % 101 for i in range(150)]); C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"))
+C("sorted", [str(i % 13) + "x" * (i % 5) for i in range(120)], key=B("len"), reverse=True)
+C("sorted", [(i % 3, i) for i in range(70)], reverse=True); C("sorted", [1.5] * 70 + [1] * 70)
+# format() through the format helper's Formatter
+C("format", 3.14159, ".2f"); C("format", 1234567, ","); C("format", "ab", ">5"); C("format", 0.5, "%"); C("format", 1e16)
+C("format", 2.5, "e"); C("format", -7, "+05d"); C("format", True); C("format", None); C("format", 12, "x")
+C("print", 0.1 + 0.2, 1e16, 1e-5, -0.0, 2**70, [0.1, "é\n"], end="|")
+# callable, issubclass, bin, oct, hex, ascii
+C("hex", 255); C("hex", -1); C("hex", 2**70); C("hex", 1.5); C("bin", 5); C("bin", -5); C("oct", 8); C("oct", 0)
+C("bin", True); C("hex"); C("hex", x=1); C("callable", B("len")); C("callable", 1); C("callable", B("int")); C("callable")
+C("ascii", "é"); C("ascii", ["😀"]); C("issubclass", B("bool"), B("int")); C("issubclass", B("int"), B("bool"))
+C("issubclass", B("KeyError"), B("LookupError")); C("issubclass", B("KeyError"), (B("ValueError"), B("Exception")))
+C("issubclass", 1, B("int")); C("issubclass", B("int"), 1); C("issubclass", B("int"), B("object")); C("issubclass", B("int"), B("int"))
+C("hex", -2**64); C("oct", -0); C("bin", 2**63)
