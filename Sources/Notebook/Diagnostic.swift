@@ -3,7 +3,8 @@
 import CommonMark
 
 /// An error or warning at a place in a notebook file, printed like a compiler diagnostic:
-/// `notebooks/demo.md:14:1: error: unknown function 'encod'` then `  hint: did you mean 'encode'?`.
+/// `demo.md:14:7: error: NameError: name 'sentence' is not defined`, then (for errors in a cell's code) the source
+/// line and a caret under the column, then `  hint: did you mean 'sentences'?`.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
 
@@ -11,21 +12,25 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var range: SourceRange
     public var hint: String?
+    /// The source line and the caret line under the position (SourceExcerpt), for errors in a cell's code.
+    public var excerpt: String?
     /// The notebook path as the user gave it; empty until the runner knows it.
     public var file: String
 
     public init(_ message: String, at range: SourceRange, hint: String? = nil, severity: Severity = .error,
-                file: String = "") {
+                file: String = "", excerpt: String? = nil) {
         self.severity = severity
         self.message = message
         self.range = range
         self.hint = hint
         self.file = file
+        self.excerpt = excerpt
     }
 
     public var description: String {
         let place = file.isEmpty ? "\(range.lowerBound)" : "\(file):\(range.lowerBound)"
-        return "\(place): \(severity.rawValue): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+        return "\(place): \(severity.rawValue): \(message)" + (excerpt.map { "\n" + $0 } ?? "")
+            + (hint.map { "\n  hint: \($0)" } ?? "")
     }
 }
 

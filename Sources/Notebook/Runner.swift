@@ -1,7 +1,9 @@
-// Runs a notebook's cells in order, sharing variables across cells and models across notebooks.
+// Runs a notebook's cells in order through one Python session, so that names defined in a cell are seen by the
+// cells after it (as in Jupyter); models are shared across the notebooks of a run (ModelCache).
 
 import CommonMark
 import Foundation
+import QuillPython
 
 public struct CellResult: Sendable {
     public enum Status: Sendable, Equatable {
@@ -41,55 +43,58 @@ public struct RunOptions: Sendable {
 }
 
 public struct Runner: Sendable {
-    /// The largest cell source accepted; beyond it the cell fails before lexing.
+    /// The largest cell source accepted; beyond it the cell fails before parsing.
     public static let cellByteLimit = 1 << 20
+    /// The most text one cell may print; beyond it the cell fails instead of filling the disk.
+    public static let outputLimit = 4 << 20
 
-    public let engine: any Engine
+    /// The models of a notebook in a given folder (relative model paths start there).
+    public let hosts: @Sendable (_ notebookDirectory: URL) -> any ModelHost
     public let cache: ModelCache
 
-    public init(engine: any Engine, cache: ModelCache = ModelCache()) {
-        self.engine = engine
+    public init(hosts: @escaping @Sendable (_ notebookDirectory: URL) -> any ModelHost, cache: ModelCache = ModelCache()) {
+        self.hosts = hosts
         self.cache = cache
     }
 
-    /// Runs every cell of `notebook`. A notebook with reading errors runs no cell.
+    /// One host for every notebook.
+    public init(host: any ModelHost, cache: ModelCache = ModelCache()) {
+        self.init(hosts: { _ in host }, cache: cache)
+    }
+
+    /// Runs every cell of `notebook`, reading data files from `directory` (the notebook's folder). A notebook with
+    /// reading errors runs no cell; a cell whose model cannot be had stops the notebook (`unavailable`).
     public func run(_ notebook: Notebook, directory: URL, options: RunOptions = RunOptions()) -> NotebookRun {
         var run = NotebookRun(notebook: notebook, results: [])
         guard !notebook.hasErrors else { return run }
-        var interpreter = Interpreter(engine: engine, cache: cache, notebookDirectory: directory)
+        let host = CachingHost(cache: cache, directory: directory, host: hosts(directory))
+        let session = Session(host: host, options: SessionOptions(dataDirectory: directory, outputLimit: Runner.outputLimit))
+        QuillBuiltins.install(in: session)
         var stopped = false
         for cell in notebook.cells {
             if stopped {
                 run.results.append(CellResult(cell: cell, output: "", status: .notRun))
                 continue
             }
-            interpreter.output = ""
+            guard cell.source.utf8.count <= Runner.cellByteLimit else {
+                run.results.append(CellResult(cell: cell, output: "", status: .failed(CellError.tooLarge(cell, file: notebook.path))))
+                stopped = !options.keepGoing
+                continue
+            }
             let seconds = options.timeout ?? cell.options.timeout
-            interpreter.deadline = ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000))
-            var status = CellResult.Status.ok
-            do {
-                guard cell.source.utf8.count <= Runner.cellByteLimit else {
-                    throw Diagnostic("cell is \(cell.source.utf8.count) bytes, over the limit of \(Runner.cellByteLimit >> 10) KiB",
-                                     at: cell.block.range, hint: "keep data in smaller cells or lists")
-                }
-                let statements = try DirectiveParser.parse(cell.source, origin: cell.origin)
-                try interpreter.execute(statements)
-            } catch let error as ModelUnavailable {
-                run.unavailable = error
-                run.results.append(CellResult(cell: cell, output: interpreter.output, status: .notRun))
+            let outcome = session.run(cell.source, deadline: ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000)))
+            if let unavailable = outcome.unavailable {
+                run.unavailable = unavailable
+                run.results.append(CellResult(cell: cell, output: outcome.output, status: .notRun))
                 stopped = true
                 continue
-            } catch var diagnostic as Diagnostic {
-                diagnostic.file = notebook.path
-                status = .failed(diagnostic)
-            } catch is CellTimeout {
-                status = .failed(Diagnostic("cell timed out after \(Value.shortest(seconds)) s", at: cell.block.range,
-                                            hint: "raise it with '#| timeout: SECONDS' or --timeout", file: notebook.path))
-            } catch {
-                status = .failed(Diagnostic("\(error)", at: cell.block.range, file: notebook.path))
             }
-            if case .failed = status, !options.keepGoing { stopped = true }
-            run.results.append(CellResult(cell: cell, output: interpreter.output, status: status))
+            var status = CellResult.Status.ok
+            if let error = outcome.error {
+                status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
+                stopped = !options.keepGoing
+            }
+            run.results.append(CellResult(cell: cell, output: outcome.output, status: status))
         }
         return run
     }

@@ -68,7 +68,7 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(t.stdout == "wrote Output/seed.md\n")
         #expect(read("seed.md", in: dir) == before)
         let rendered = read("Output/seed.md", in: dir)
-        #expect(rendered.contains("Similarity score: 0.6842\n\n```\n\nProse between cells."))
+        #expect(rendered.contains("Similarity score: 0.9176\n\n```\n\nProse between cells."))
         #expect(rendered.contains("```output\n3 pairs\n```\n"))
     }
 
@@ -82,7 +82,7 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(t.status == 1)
         #expect(t.stdout == "wrote Output/seed.md\n")
         #expect(t.stderr.contains("other/seed.md: not run: its output Output/seed.md is that of seed.md too"), "\(t.stderr)")
-        #expect(read("Output/seed.md", in: dir).contains("Similarity score: 0.6842"))
+        #expect(read("Output/seed.md", in: dir).contains("Similarity score: 0.9176"))
     }
 
     @Test func checkReportsMismatchesWithDiffAndJUnit() throws {
@@ -91,9 +91,9 @@ func read(_ name: String, in dir: URL) -> String {
         let before = read("seed.md", in: dir)
         let t = try quill(["check", "seed.md", "--junit", "report.xml"], in: dir)
         #expect(t.status == 1)
-        // 0.6843 vs 0.6842 is within one unit in the last digit; "4 pairs" vs "3 pairs" is not.
+        // 0.9177 vs 0.9176 is within one unit in the last digit; "4 pairs" vs "3 pairs" is not.
         #expect(t.stderr == """
-            seed.md:36: error: output of the cell at line 32 differs from the expected block
+            seed.md:43: error: output of the cell at line 39 differs from the expected block
             --- expected
             +++ actual
             -4 pairs
@@ -105,7 +105,7 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(read("seed.md", in: dir) == before)
         let xml = read("report.xml", in: dir)
         #expect(xml.contains("<testsuite name=\"seed.md\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">"))
-        #expect(xml.contains("<failure message=\"seed.md:36: output differs\">--- expected\n+++ actual\n-4 pairs\n+3 pairs\n</failure>"))
+        #expect(xml.contains("<failure message=\"seed.md:43: output differs\">--- expected\n+++ actual\n-4 pairs\n+3 pairs\n</failure>"))
     }
 
     @Test func updateRewritesOnlyOutputBlocksAndIsIdempotent() throws {
@@ -115,7 +115,7 @@ func read(_ name: String, in dir: URL) -> String {
         let first = try quill(["update", "seed.md"], in: dir)
         #expect(first.status == 0 && first.stdout == "updated seed.md\n", "\(first.stderr)")
         let after = read("seed.md", in: dir)
-        #expect(after == before.replacingOccurrences(of: "0.6843", with: "0.6842").replacingOccurrences(of: "4 pairs", with: "3 pairs"))
+        #expect(after == before.replacingOccurrences(of: "0.9177", with: "0.9176").replacingOccurrences(of: "4 pairs", with: "3 pairs"))
         let second = try quill(["update", "seed.md"], in: dir)
         #expect(second.stdout == "unchanged seed.md\n")
         #expect(read("seed.md", in: dir) == after)
@@ -126,12 +126,19 @@ func read(_ name: String, in dir: URL) -> String {
     @Test func failingCellStopsTheNotebook() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try write("```quill\nprint(\"a\")\nprint(nme)\n```\n\n```quill\nprint(\"b\")\n```\n", "bad.md", in: dir)
+        try write("```quill\nname = \"a\"\nprint(name)\nprint(nme)\n```\n\n```quill\nprint(\"b\")\n```\n", "bad.md", in: dir)
         let t = try quill(["run", "bad.md"], in: dir)
         #expect(t.status == 65)
-        #expect(t.stderr == "bad.md:3:7: error: unknown variable 'nme'\n  hint: variables are set with NAME = value in this or an earlier cell\n")
+        let error = """
+            bad.md:4:7: error: NameError: name 'nme' is not defined
+                4 | print(nme)
+                  |       ^
+              hint: did you mean 'name'?
+
+            """
+        #expect(t.stderr == error)
         let rendered = read("Output/bad.md", in: dir)
-        #expect(rendered.contains("```output\na\nbad.md:3:7: error: unknown variable 'nme'\n"))
+        #expect(rendered.contains("```output\na\n" + error + "```\n"))
         #expect(rendered.contains("```output\nnot run: an earlier cell failed or a model was unavailable\n```\n"))
         let keepGoing = try quill(["run", "--keep-going", "bad.md"], in: dir)
         #expect(keepGoing.status == 65)
@@ -140,10 +147,12 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(update.status == 65 && update.stderr.hasSuffix("bad.md: not updated\n"))
     }
 
-    @Test func unavailableModelSkipsOnlyThatNotebook() throws {
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func unavailableModelSkipsOnlyThatNotebook() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try write("```quill\nm = bi_encoder(\"unavailable/big-model\")\n```\n", "a-offline.md", in: dir)
+        try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"unavailable/big-model\")\n```\n",
+                  "a-offline.md", in: dir)
         try write("```quill\nprint(1)\n```\n\n```output\n1\n```\n", "b-ok.md", in: dir)
         let t = try quill(["check", "a-offline.md", "b-ok.md"], in: dir)
         #expect(t.status == 0)
@@ -174,13 +183,34 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(try quill(["run", "--timeout", "0", "seed.md"], in: dir).status == 64)
     }
 
-    @Test func realEngineOfflineReportsTheModelAndWhereItLooked() throws {
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func realEngineOfflineReportsTheModelAndWhereItLooked() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let t = try quill(["run", "seed.md"], in: dir, engine: nil)
+        try write("```python quill\nfrom sentence_transformers import SentenceTransformer\n"
+                  + "bi = SentenceTransformer('paraphrase-distilroberta-base-v1')\n```\n", "offline.md", in: dir)
+        let t = try quill(["run", "offline.md", "seed.md"], in: dir, engine: nil)
         #expect(t.status == 0)
-        #expect(t.stderr.hasPrefix("seed.md: notebook not run: model sentence-transformers/paraphrase-distilroberta-base-v1 unavailable"), "\(t.stderr)")
+        #expect(t.stderr.hasPrefix("offline.md: notebook not run: model sentence-transformers/paraphrase-distilroberta-base-v1 unavailable"), "\(t.stderr)")
         #expect(t.stderr.contains(".empty-hf-cache") && t.stderr.contains("HF_HUB_OFFLINE") && t.stderr.contains("quill fetch"), "\(t.stderr)")
-        #expect(try quill(["run", "--require-models", "seed.md"], in: dir, engine: nil).status == 1)
+        #expect(t.stdout == "wrote Output/seed.md\n")
+        #expect(try quill(["run", "--require-models", "offline.md"], in: dir, engine: nil).status == 1)
     }
+}
+
+/// Whether the built `quill` has the sentence-transformers surface and numpy/torch arrays yet (a probe file that
+/// imports them runs): the tests that load models in cells need them, and are disabled (saying so) until then.
+enum PythonSurface {
+    static let modelsAvailable: Bool = {
+        let products = Bundle.module.bundleURL.deletingLastPathComponent()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-probe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard FileManager.default.isExecutableFile(atPath: products.appendingPathComponent("quill").path),
+              (try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)) != nil,
+              (try? write("from sentence_transformers import SentenceTransformer, CrossEncoder, util\nimport torch\nimport numpy\n",
+                          "probe.py", in: dir)) != nil,
+              let t = try? quill(["run", "probe.py"], in: dir) else { return false }
+        return t.status == 0
+    }()
+    static let missing = "needs the sentence-transformers surface and numpy/torch arrays in QuillPython (not built yet)"
 }

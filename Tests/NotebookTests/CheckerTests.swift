@@ -89,7 +89,7 @@ import Testing
     @Test func failingCellIsReported() {
         let checks = Checker.check(runNotebook("```quill\nprint(y)\n```\n\n```quill\nprint(1)\n```\n").run)
         guard case .failed(let d) = checks[0].verdict else { Issue.record("\(checks[0].verdict)"); return }
-        #expect(d.description.hasPrefix("example.md:2:7: error: unknown variable 'y'"))
+        #expect(d.description.hasPrefix("example.md:2:7: error: NameError: name 'y' is not defined"))
         #expect(checks[1].verdict == .notRun)
     }
 

@@ -1,4 +1,6 @@
-// Error messages with their positions (file:line:col, 1-based; the cell's first line is file line 2).
+// Errors of cells: Python's exception and message (CPython 3.11's wording and position), at the place in the
+// notebook (file:line:col, 1-based; the cell's first line is file line 2), then the source line with a caret under
+// the column, then a hint where one helps. The same text goes into the failing cell's rendered output.
 
 import Foundation
 import Testing
@@ -6,43 +8,98 @@ import Testing
 
 @Suite struct DiagnosticTests {
     @Test(arguments: [
-        ("encod(x)", "example.md:2:1: error: unknown function 'encod'\n  hint: did you mean 'encode'?"),
-        ("sentences = [\"a\"]\nprint(sentence)",
-         "example.md:3:7: error: unknown variable 'sentence'\n  hint: did you mean 'sentences'?"),
-        ("print(nothing)",
-         "example.md:2:7: error: unknown variable 'nothing'\n  hint: variables are set with NAME = value in this or an earlier cell"),
-        ("m = bi_encoder(\"m\")\ne = encode(m, 42)",
-         "example.md:3:15: error: encode: expected a sentence or a list of sentences, got an integer"),
-        ("x = [1, 2, 3]\nprint(x[3])",
-         "example.md:3:9: error: index 3 out of range for a list of 3 elements\n  hint: valid indices are 0...2"),
-        ("x = 0.5\nprint(f\"{x:.4z}\")",
-         "example.md:3:12: error: bad format spec '.4z' (unexpected 'z')\n  hint: specs look like .4f, >8.2f, .1%, 5d or <20s"),
-        ("m = bi_encoder(\"missing-model\")",
-         "example.md:2:16: error: cannot load bi-encoder 'missing-model': no model named 'missing-model'\n  hint: check the model name or path (relative paths start at the notebook's folder)"),
-        ("cosine([1.0], \"x\")",
-         "example.md:2:15: error: cosine: expected embeddings, got a string\n  hint: make embeddings with encode(model, sentences)"),
-        ("search(1, 2, 3, top=3)",
-         "example.md:2:17: error: search has no option 'top'\n  hint: did you mean 'top_k'?"),
-        ("print(\"a\" \"b\")", "example.md:2:11: error: expected ')' to close the call of print, found '\"b\"'"),
-        ("x = 1 2", "example.md:2:7: error: unexpected '2' after the end of the statement\n  hint: one statement per line"),
-        ("print('a')", "example.md:2:7: error: unexpected character '''\n  hint: strings use double quotes: \"...\""),
-        ("x = [1,\n2", "example.md:3:1: error: expected ']' to close the list, found end of cell"),
-        ("for i in range(3)\n    print(i)", "example.md:2:18: error: expected ':' at the end of the for line"),
-        ("  x = 1", "example.md:2:3: error: unexpected indentation"),
-        ("for i in 5:\n    print(i)", "example.md:2:10: error: cannot loop over an integer\n  hint: loop over a list, range(n) or enumerate(list)"),
-        ("print(\"open)", "example.md:2:7: error: unterminated string\n  hint: close the string with \" on the same line"),
-        ("p = (\"a\", \"b\")\nprint(p.x)", "example.md:3:7: error: a pair has no field 'x'"),
-        ("x = range(-9223372036854775807, 9223372036854775807)",
-         "example.md:2:5: error: range(-9223372036854775807, 9223372036854775807) is too large (limit 10,000,000)"),
-        ("print(encode)", "example.md:2:7: error: 'encode' is a function, not a variable\n  hint: call it: encode(...)"),
+        ("sentences = ['a']\nprint(sentence)", """
+            example.md:3:7: error: NameError: name 'sentence' is not defined
+                3 | print(sentence)
+                  |       ^
+              hint: did you mean 'sentences'?
+            """),
+        ("x = [1, 2, 3]\nprint(x[3])", """
+            example.md:3:7: error: IndexError: list index out of range
+                3 | print(x[3])
+                  |       ^
+            """),
+        ("d = {'a': 1}\nprint(d['b'])", """
+            example.md:3:7: error: KeyError: 'b'
+                3 | print(d['b'])
+                  |       ^
+            """),
+        ("print('n = ' + 1)", """
+            example.md:2:7: error: TypeError: can only concatenate str (not "int") to str
+                2 | print('n = ' + 1)
+                  |       ^
+            """),
+        ("total = 0\nprint(10 / total)", """
+            example.md:3:7: error: ZeroDivisionError: division by zero
+                3 | print(10 / total)
+                  |       ^
+            """),
+        ("for i in range(3)\n    print(i)", """
+            example.md:2:18: error: SyntaxError: expected ':'
+                2 | for i in range(3)
+                  |                  ^
+            """),
+        ("x = [1,\n2", """
+            example.md:2:5: error: SyntaxError: '[' was never closed
+                2 | x = [1,
+                  |     ^
+            """),
+        ("print(\"open)", """
+            example.md:2:7: error: SyntaxError: unterminated string literal (detected at line 1)
+                2 | print("open)
+                  |       ^
+            """),
+        ("class A:\n    pass", """
+            example.md:2:1: error: classes are not supported in Quill cells
+                2 | class A:
+                  | ^
+            """),
+        ("print('한국어', undefined)", """
+            example.md:2:20: error: NameError: name 'undefined' is not defined
+                2 | print('한국어', undefined)
+                  |                 ^
+            """),
+        ("if True:\n\tprint(y)", """
+            example.md:3:8: error: NameError: name 'y' is not defined
+                3 | \tprint(y)
+                  | \t      ^
+            """),
     ])
     func message(_ cell: String, _ expected: String) {
-        let actual = firstDiagnostic("```quill\n" + cell + "\n```\n")
+        let actual = firstDiagnostic("```python quill\n" + cell + "\n```\n")
         #expect(actual == expected)
     }
 
+    /// The failing cell's rendered output holds what it printed, then the same text as stderr.
+    @Test func renderedOutputHoldsTheError() {
+        let (run, rendered) = runNotebook("```quill\nnames = ['a']\nprint('before')\nprint(nmes)\n```\n")
+        let diagnostic = run.diagnostics.first?.description ?? ""
+        #expect(diagnostic.hasPrefix("example.md:4:7: error: NameError: name 'nmes' is not defined\n"))
+        #expect(rendered.hasSuffix("```output\nbefore\n" + diagnostic + "\n```\n"))
+    }
+
     @Test func indentedFenceShiftsColumns() {
-        #expect(firstDiagnostic("  ```quill\n  print(y)\n  ```\n").hasPrefix("example.md:2:9: error: unknown variable 'y'"))
+        #expect(firstDiagnostic("  ```quill\n  print(y)\n  ```\n") == """
+            example.md:2:9: error: NameError: name 'y' is not defined
+                2 | print(y)
+                  |       ^
+            """)
+    }
+
+    /// A long line is shown as a window around the column.
+    @Test func longLinesAreCut() {
+        let line = "x = [" + String(repeating: "1, ", count: 100) + "y]"
+        let lines = firstDiagnostic("```quill\n" + line + "\n```\n").split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "example.md:2:306: error: NameError: name 'y' is not defined")
+        #expect(lines[1] == "    2 | ..." + String(line.suffix(62)))
+        #expect(lines[2] == "      |    " + String(repeating: " ", count: 60) + "^")
+    }
+
+    @Test func unsupportedModuleNamesWhatThereIs() {
+        let d = firstDiagnostic("```quill\nimport os\n```\n")
+        #expect(d.hasPrefix("example.md:2:8: error: module 'os' is not available in Quill cells\n    2 | import os\n"))
+        #expect(d.contains("\n  hint: the modules available are "))
     }
 
     @Test func optionErrors() {
@@ -50,14 +107,6 @@ import Testing
             "example.md:2:1: error: unknown option 'chek'\n  hint: did you mean 'check'?")
         #expect(firstDiagnostic("```quill\n#| tolerance: big\n```\n").hasPrefix(
             "example.md:2:1: error: option 'tolerance' needs a non-negative number, got 'big'"))
-    }
-
-    @Test func unavailableModelStopsTheNotebookWithoutAnError() {
-        let (run, _) = runNotebook("```quill\nm = bi_encoder(\"missing\")\n```\n\n```quill\nprint(1)\n```\n",
-                                   engine: TableEngine())
-        #expect(run.unavailable?.description == "model missing unavailable (searched /cache; offline)")
-        #expect(!run.hasErrors)
-        #expect(run.results.map(\.status) == [.notRun, .notRun])
     }
 
     @Test func keepGoingRunsLaterCells() {
@@ -68,14 +117,22 @@ import Testing
     }
 
     @Test func timeoutFires() {
-        let (run, _) = runNotebook("```quill\n#| timeout: 0.05\nfor i in range(3000):\n    for j in range(3000):\n        x = j\n```\n")
+        let (run, _) = runNotebook("```quill\n#| timeout: 0.05\nn = 0\nwhile True:\n    n += 1\n```\n")
         guard case .failed(let d) = run.results[0].status else { Issue.record("no timeout"); return }
         #expect(d.message == "cell timed out after 0.05 s")
+        #expect(d.hint == "raise it with '#| timeout: SECONDS' or --timeout")
+        #expect(d.range.lowerBound.line >= 4)
     }
 
-    @Test func engineErrorsBecomeCellDiagnostics() {
-        let d = firstDiagnostic("```quill\nm = bi_encoder(\"x\")\ne = encode(m, [\"unknown sentence\"])\n```\n",
-                                engine: TableEngine())
-        #expect(d == "example.md:3:5: error: encode failed: no fixture for 'unknown sentence'")
+    @Test func outputLimitIsAnError() {
+        let (run, _) = runNotebook("```quill\nwhile True:\n    print('x' * 1000)\n```\n")
+        guard case .failed(let d) = run.results[0].status else { Issue.record("no error"); return }
+        #expect(d.message.contains("output limit"), "\(d)")
+        #expect(run.results[0].output.utf8.count <= Runner.outputLimit)
+    }
+
+    @Test func memoryLimitIsAnError() {
+        let d = firstDiagnostic("```quill\nx = 'x' * 10**10\n```\n")
+        #expect(d.hasPrefix("example.md:2:5: error: MemoryError"), "\(d)")
     }
 }

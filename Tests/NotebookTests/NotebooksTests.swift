@@ -1,30 +1,42 @@
-// The notebooks in Notebooks/: every one parses and runs (hash engine); the seed notebooks' expected blocks are
-// exactly the document's printed output (checked against an engine that returns the document's numbers); and
-// notebooks whose models cannot be had are reported as not run, naming the model.
+// The notebooks in Notebooks/ (cells in Python): every one parses and runs (hash engine); the seed notebooks'
+// expected blocks are exactly the document's printed output (checked against an engine that returns the
+// document's numbers); and notebooks whose models cannot be had are reported as not run, naming the model.
+// Running them needs the sentence-transformers surface in QuillPython (PythonSurface).
 
 import Foundation
+import QuillPython
 import Testing
 @testable import Notebook
 
 /// The seed document's numbers for its six sentences and three pairs (SeedTests), the hash engine for any other
 /// text (retrieval corpora); both give 6-dimensional vectors, so they mix in one matrix.
-struct SeedNumbersEngine: Engine {
-    func loadBiEncoder(_ reference: String, notebookDirectory: URL) throws -> any BiEncoderModel {
-        Model(hash: HashEngine.Model(dimension: 6, seed: HashEngine.fnv(reference)))
+struct SeedNumbersEngine: ModelHost {
+    func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
+        Model(hash: HashEngine.Model(name: reference, dimension: 6, seed: HashEngine.fnv(reference)))
     }
-    func loadCrossEncoder(_ reference: String, notebookDirectory: URL) throws -> any CrossEncoderModel {
-        Model(hash: HashEngine.Model(dimension: 6, seed: HashEngine.fnv(reference)))
+    func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
+        Model(hash: HashEngine.Model(name: reference, dimension: 6, seed: HashEngine.fnv(reference)))
     }
 
     struct Model: BiEncoderModel, CrossEncoderModel {
         let seed = SeedTests.engine()
         let hash: HashEngine.Model
+        var name: String { hash.name }
+        var dimension: Int { 6 }
+        var maxSequenceLength: Int { hash.maxSequenceLength }
+        var maxLength: Int { hash.maxLength }
+        var similarityFunctionName: String? { nil }
+        var prompts: [String: String] { [:] }
         var labelCount: Int { 1 }
-        func encode(_ sentences: [String], normalize: Bool) throws -> [[Float]] {
-            try sentences.map { s in try seed.embeddings[s] ?? hash.encode([s], normalize: normalize)[0] }
+        func encode(_ sentences: [String], maxSequenceLength: Int, normalize: Bool) throws -> [[Float]] {
+            try sentences.map { s in
+                try seed.embeddings[s] ?? hash.encode([s], maxSequenceLength: maxSequenceLength, normalize: normalize)[0]
+            }
         }
-        func predict(_ pairs: [(String, String)], softmax: Bool) throws -> [[Float]] {
-            try pairs.map { a, b in try seed.scores[a + "|" + b].map { [$0] } ?? hash.predict([(a, b)], softmax: softmax)[0] }
+        func predict(_ pairs: [(String, String)], maxLength: Int, softmax: Bool) throws -> [[Float]] {
+            try pairs.map { a, b in
+                try seed.scores[a + "|" + b].map { [$0] } ?? hash.predict([(a, b)], maxLength: maxLength, softmax: softmax)[0]
+            }
         }
     }
 }
@@ -44,10 +56,21 @@ struct SeedNumbersEngine: Engine {
         #expect(names == Self.seedNotebooks + ["quickstart.md"])
     }
 
+    /// Every cell of every notebook is Python that Quill's parser accepts (no model needed).
     @Test(arguments: seedNotebooks + ["quickstart.md"])
+    func cellsParseAsPython(_ name: String) throws {
+        let notebook = try Self.load(name)
+        #expect(notebook.diagnostics.isEmpty, "\(notebook.diagnostics)")
+        #expect(notebook.cells.count >= 2)
+        for cell in notebook.cells {
+            #expect(throws: Never.self, "\(name):\(cell.line)") { try Parser.parse(cell.source) }
+        }
+    }
+
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"), arguments: seedNotebooks + ["quickstart.md"])
     func runsWithoutErrors(_ name: String) throws {
         let notebook = try Self.load(name)
-        let run = Runner(engine: HashEngine()).run(notebook, directory: Self.folder)
+        let run = Runner(host: HashEngine()).run(notebook, directory: Self.folder)
         #expect(!notebook.cells.isEmpty)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.unavailable == nil)
@@ -56,9 +79,9 @@ struct SeedNumbersEngine: Engine {
 
     /// With the document's numbers, every checked cell of the seed notebooks matches its expected block exactly
     /// (not just within tolerance), and the only unchecked cells are the live ones of the comparison notebook.
-    @Test(arguments: seedNotebooks)
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"), arguments: seedNotebooks)
     func expectedBlocksAreTheDocumentsOutput(_ name: String) throws {
-        let run = Runner(engine: SeedNumbersEngine()).run(try Self.load(name), directory: Self.folder)
+        let run = Runner(host: SeedNumbersEngine()).run(try Self.load(name), directory: Self.folder)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         let checks = Checker.check(run)
         let checked = checks.filter { $0.verdict != .skipped }
@@ -75,15 +98,16 @@ struct SeedNumbersEngine: Engine {
     @Test(arguments: [("01-bi-encoder.md", "0.4579"), ("02-cross-encoder.md", "0.0495")])
     func seedLoopShape(_ name: String, _ firstScore: String) throws {
         let notebook = try Self.load(name)
-        let expected = try #require(notebook.cells.first?.output?.text)
+        let expected = try #require(notebook.cells.first { $0.output != nil }?.output?.text)
         #expect(expected.components(separatedBy: "\n\n").count == 4 && expected.hasSuffix("\n\n"))
         #expect(expected.contains("Similarity score: \(firstScore)\n"))
     }
 
     /// Without the seed's models, the seed notebooks are reported as not run, naming the model and where it was
     /// looked for, and the quickstart still runs with the same runner.
-    @Test func unavailableModelsSkipOnlyTheirNotebooks() throws {
-        let runner = Runner(engine: HashEngine(unavailable: Set(Self.seedModels)))
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func unavailableModelsSkipOnlyTheirNotebooks() throws {
+        let runner = Runner(host: HashEngine(unavailable: Set(Self.seedModels)))
         for name in Self.seedNotebooks {
             let run = runner.run(try Self.load(name), directory: Self.folder)
             let unavailable = try #require(run.unavailable, "\(name) should not run")

@@ -1,6 +1,8 @@
-// The seed document's two printed examples, byte for byte, with an engine that returns the seed's numbers.
+// The seed document's two printed examples, its code verbatim, byte for byte, with an engine that returns the
+// seed's numbers.
 
 import Foundation
+import QuillPython
 import Testing
 @testable import Notebook
 
@@ -39,68 +41,102 @@ import Testing
 
         """
 
-    @Test func biEncoderExample() {
-        let text = """
-            ```quill
-            bi_encoder = bi_encoder("paraphrase-distilroberta-base-v1")
-            sentences1 = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]
-            sentences2 = ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"]
-            embeddings1 = encode(bi_encoder, sentences1)
-            embeddings2 = encode(bi_encoder, sentences2)
-            cosine_scores = cosine(embeddings1, embeddings2)
-            for i in range(len(sentences1)):
-                print(f"Sentence 1: {sentences1[i]}")
-                print(f"Sentence 2: {sentences2[i]}")
-                print(f"Similarity score: {cosine_scores[i][i]:.4f}")
-                print()
-            ```
+    /// The seed document's code cells, verbatim.
+    static let biCode = """
+        from sentence_transformers import SentenceTransformer, util
 
-            """
-        let (run, _) = runNotebook(text, engine: Self.engine())
+        # 바이인코더 모델 로드
+        bi_encoder = SentenceTransformer('paraphrase-distilroberta-base-v1')
+
+        # 문장 쌍 정의
+        sentences1 = ['The cat sits outside', 'A man is playing guitar', 'The new movie is awesome']
+        sentences2 = ['The dog plays in the garden', 'A woman watches TV', 'The new movie is so great']
+
+        # 각 문장을 인코딩
+        embeddings1 = bi_encoder.encode(sentences1, convert_to_tensor=True)
+        embeddings2 = bi_encoder.encode(sentences2, convert_to_tensor=True)
+
+        # 코사인 유사도 계산
+        cosine_scores = util.pytorch_cos_sim(embeddings1, embeddings2)
+
+        # 결과 출력
+        for i in range(len(sentences1)):
+            print(f"Sentence 1: {sentences1[i]}")
+            print(f"Sentence 2: {sentences2[i]}")
+            print(f"Similarity score: {cosine_scores[i][i].item():.4f}")
+            print()
+        """
+
+    static let crossCode = """
+        from sentence_transformers import CrossEncoder
+
+        # 크로스인코더 모델 로드
+        cross_encoder = CrossEncoder('cross-encoder/stsb-roberta-base')
+
+        # 문장 쌍 정의
+        sentence_pairs = [
+            ('The cat sits outside', 'The dog plays in the garden'),
+            ('A man is playing guitar', 'A woman watches TV'),
+            ('The new movie is awesome', 'The new movie is so great')
+        ]
+
+        # 각 문장 쌍에 대한 유사도 계산
+        similarity_scores = cross_encoder.predict(sentence_pairs)
+
+        # 결과 출력
+        for i, pair in enumerate(sentence_pairs):
+            print(f"Sentence 1: {pair[0]}")
+            print(f"Sentence 2: {pair[1]}")
+            print(f"Similarity score: {similarity_scores[i]:.4f}")
+            print()
+        """
+
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func biEncoderExample() {
+        let (run, _) = runNotebook("```python quill\n" + Self.biCode + "\n```\n", engine: Self.engine())
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.results.first?.output == Self.biExpected)
     }
 
-    @Test func crossEncoderExample() {
-        let text = """
-            ```quill
-            cross_encoder = cross_encoder("cross-encoder/stsb-roberta-base")
-            sentence_pairs = [
-                ("The cat sits outside", "The dog plays in the garden"),
-                ("A man is playing guitar", "A woman watches TV"),
-                ("The new movie is awesome", "The new movie is so great")
-            ]
-            similarity_scores = predict(cross_encoder, sentence_pairs)
-            for i, pair in enumerate(sentence_pairs):
-                print(f"Sentence 1: {pair[0]}")
-                print(f"Sentence 2: {pair[1]}")
-                print(f"Similarity score: {similarity_scores[i]:.4f}")
-                print()
-            ```
-
-            """
-        let (run, _) = runNotebook(text, engine: Self.engine())
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func crossEncoderExample() {
+        let (run, _) = runNotebook("```python quill\n" + Self.crossCode + "\n```\n", engine: Self.engine())
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.results.first?.output == Self.biExpected
             .replacingOccurrences(of: "0.4579", with: "0.0495").replacingOccurrences(of: "0.1759", with: "0.0022")
             .replacingOccurrences(of: "0.9283", with: "0.9920"))
     }
 
-    /// A model is loaded once per run however many cells use it.
-    @Test func modelsLoadOnce() {
+    /// A model is loaded once per run however many cells load it.
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func modelsLoadOnce() {
         final class Counter: @unchecked Sendable { var loads = 0 }
-        struct Counting: Engine {
+        struct Counting: ModelHost {
             let counter: Counter
-            func loadBiEncoder(_ r: String, notebookDirectory: URL) throws -> any BiEncoderModel {
+            func loadBiEncoder(_ r: String) throws -> any BiEncoderModel {
                 counter.loads += 1
-                return try HashEngine().loadBiEncoder(r, notebookDirectory: notebookDirectory)
+                return try HashEngine().loadBiEncoder(r)
             }
-            func loadCrossEncoder(_ r: String, notebookDirectory: URL) throws -> any CrossEncoderModel {
+            func loadCrossEncoder(_ r: String) throws -> any CrossEncoderModel {
                 counter.loads += 1
-                return try HashEngine().loadCrossEncoder(r, notebookDirectory: notebookDirectory)
+                return try HashEngine().loadCrossEncoder(r)
             }
         }
         let counter = Counter()
-        let text = "```quill\na = bi_encoder(\"m\")\n```\n\n```quill\nb = bi_encoder(\"m\")\nc = cross_encoder(\"m\")\n```\n"
-        _ = runNotebook(text, engine: Counting(counter: counter))
+        let text = """
+            ```quill
+            from sentence_transformers import SentenceTransformer, CrossEncoder
+            a = SentenceTransformer("m")
+            ```
+
+            ```quill
+            b = SentenceTransformer("m")
+            c = CrossEncoder("m")
+            ```
+
+            """
+        let (run, _) = runNotebook(text, engine: Counting(counter: counter))
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(counter.loads == 2)
     }
 }

@@ -1,83 +1,69 @@
-// throughput(model, inputs, repeat=3): the record it returns, what it runs, the fastest-run rule, its errors and
-// the cell deadline between runs. Hash engine and small counting fakes: only the bookkeeping is tested, not speed.
+// throughput(model, inputs, repeat=3): the result it returns, what it runs, the fastest-run rule, its errors and
+// the cell deadline between runs. The models are stand-ins for SentenceTransformer and CrossEncoder objects that
+// count their inputs: only the bookkeeping is tested, not speed. Messages are those of the reference
+// (scripts/reference/run_notebook.py's throughput, run by CPython).
 
-import CommonMark
 import Foundation
+import QuillPython
 import Testing
 @testable import Notebook
 
-/// Counts engine calls and the inputs of each; optionally sleeps in every call.
-final class CallLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sizes: [Int] = []
-    var calls: [Int] { lock.lock(); defer { lock.unlock() }; return sizes }
-    func record(_ n: Int) { lock.lock(); sizes.append(n); lock.unlock() }
-}
-
-struct CountingEngine: Engine {
+/// A stand-in for a loaded model: a SentenceTransformer whose `encode`, or a CrossEncoder whose `predict`, records
+/// how many inputs each call had (and sleeps `delay` seconds).
+final class FakeModelObject: PyAttributes {
+    let typeName: String
     let log: CallLog
-    var delay: Duration = .zero
+    let delay: Double
 
-    func loadBiEncoder(_ reference: String, notebookDirectory: URL) throws -> any BiEncoderModel { Model(engine: self) }
-    func loadCrossEncoder(_ reference: String, notebookDirectory: URL) throws -> any CrossEncoderModel { Model(engine: self) }
+    init(_ typeName: String, log: CallLog, delay: Double = 0) {
+        self.typeName = typeName
+        self.log = log
+        self.delay = delay
+    }
 
-    struct Model: BiEncoderModel, CrossEncoderModel {
-        let engine: CountingEngine
-        var labelCount: Int { 1 }
-        func encode(_ sentences: [String], normalize: Bool) throws -> [[Float]] {
-            engine.log.record(sentences.count)
-            if engine.delay > .zero {
-                Thread.sleep(forTimeInterval: Double(engine.delay.components.seconds) + Double(engine.delay.components.attoseconds) * 1e-18)
-            }
-            return try HashEngine.Model(dimension: 4, seed: 1).encode(sentences, normalize: normalize)
-        }
-        func predict(_ pairs: [(String, String)], softmax: Bool) throws -> [[Float]] {
-            engine.log.record(pairs.count)
-            return try HashEngine.Model(dimension: 4, seed: 1).predict(pairs, softmax: softmax)
-        }
+    var method: String { typeName == "CrossEncoder" ? "predict" : "encode" }
+    var attributeNames: [String] { [method] }
+
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
+        guard name == method else { return nil }
+        return .object(BuiltinFunction(name) { [log, delay] arguments, context in
+            guard let inputs = arguments.positional.first else { throw PyError.type("no inputs") }
+            log.record(try context.iterate(inputs).count)
+            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+            return .none
+        })
     }
 }
 
 @Suite struct ThroughputTests {
     static let setup = """
-        bi = bi_encoder("bi")
-        ce = cross_encoder("ce")
         sentences = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]
-        pairs = zip(sentences, ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"])
+        pairs = list(zip(sentences, ["The dog plays in the garden", "A woman watches TV", "The new movie is so great"]))
 
         """
 
-    static func run(_ body: String, engine: any Engine = HashEngine()) -> NotebookRun {
-        runNotebook("```quill\n" + setup + body + "\n```\n", engine: engine).run
+    /// Runs `body` after the setup with `bi` and `ce` bound to counting stand-ins.
+    static func run(_ body: String, log: CallLog = CallLog(), delay: Double = 0,
+                    clock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now },
+                    deadline: ContinuousClock.Instant? = nil) -> CellOutcome {
+        let session = quillSession(clock: clock)
+        session.define("bi", .object(FakeModelObject("SentenceTransformer", log: log, delay: delay)))
+        session.define("ce", .object(FakeModelObject("CrossEncoder", log: log, delay: delay)))
+        return session.run(setup + body, deadline: deadline)
     }
 
-    @Test func recordFields() throws {
-        let run = Self.run("""
+    @Test func resultAttributes() {
+        let outcome = Self.run("""
             s = throughput(bi, sentences)
             print(s.items, s.unit, s.repeat)
-            print(len(s))
+            print(s.seconds > 0, abs(s.per_second * s.seconds - 3) < 1e-9)
             """)
-        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
-        #expect(run.results[0].output == "3 sentences 3\n5\n")
+        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(outcome.output == "3 sentences 3\nTrue True\n")
     }
 
-    @Test func perSecondIsItemsOverSeconds() throws {
-        let run = Self.run("s = throughput(ce, pairs, repeat=2)\nprint(s)")
-        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
-        let fields = run.results[0].output
-        #expect(fields.hasPrefix("{items: 3, unit: 'pairs', repeat: 2, seconds: "))
-        // Parse seconds and per_second back from the record's repr.
-        func number(_ key: String) -> Double? {
-            guard let r = fields.range(of: key + ": ") else { return nil }
-            return Double(fields[r.upperBound...].prefix { "0123456789.e-+".contains($0) })
-        }
-        let seconds = try #require(number("seconds")), perSecond = try #require(number("per_second"))
-        #expect(seconds > 0)
-        #expect(abs(perSecond * seconds - 3) < 1e-6)
-    }
-
-    /// A bi-encoder encodes the sentences once per run; given pairs, both sides of every pair in one call.
-    /// A cross-encoder predicts the pairs once per run. A single sentence or pair counts as one item.
+    /// A SentenceTransformer encodes the sentences once per run; given pairs, both sides of every pair in one
+    /// call. A CrossEncoder predicts the pairs once per run. A single string or tuple counts as one input.
     @Test(arguments: [
         ("throughput(bi, sentences, repeat=4)", [3, 3, 3, 3], "3 sentences"),
         ("throughput(bi, pairs, repeat=2)", [6, 6], "3 pairs"),
@@ -85,65 +71,65 @@ struct CountingEngine: Engine {
         ("throughput(bi, \"one sentence\", repeat=1)", [1], "1 sentences"),
         ("throughput(ce, (\"a\", \"b\"), repeat=1)", [1], "1 pairs"),
         ("throughput(bi, (\"a\", \"b\"), repeat=1)", [2], "1 pairs"),
+        ("throughput(model=ce, inputs=[[\"a\", \"b\"]], repeat=2)", [1, 1], "1 pairs"),
     ])
     func runsTheModelRepeatTimes(_ call: String, _ calls: [Int], _ shown: String) {
         let log = CallLog()
-        let run = Self.run("s = \(call)\nprint(s.items, s.unit)", engine: CountingEngine(log: log))
-        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
+        let outcome = Self.run("s = \(call)\nprint(s.items, s.unit)", log: log)
+        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
         #expect(log.calls == calls)
-        #expect(run.results[0].output == shown + "\n")
+        #expect(outcome.output == shown + "\n")
     }
 
     /// `seconds` is the fastest run, not the first, last or mean (a fake clock makes the runs 3 s, 1 s and 2 s).
-    @Test func reportsTheFastestRun() throws {
-        final class FakeClock {
+    @Test func reportsTheFastestRun() {
+        final class FakeClock: @unchecked Sendable {
             let base = ContinuousClock.now
             var readings: [Duration] = [.seconds(0), .seconds(3), .seconds(3), .seconds(4), .seconds(4), .seconds(6)]
-            func now() -> ContinuousClock.Instant { base + readings.removeFirst() }
+            func now() -> ContinuousClock.Instant { base + (readings.isEmpty ? .zero : readings.removeFirst()) }
         }
         let clock = FakeClock()
-        let range = SourceRange(line: 1, column: 1)
-        let model = Value.model(.biEncoder(name: "m", model: HashEngine.Model(dimension: 4, seed: 1)))
-        let args = CallArguments([(nil, model, range), (nil, .list([.string("a"), .string("b")]), range)],
-                                 callRange: range, function: "throughput")
-        let interpreter = Interpreter(engine: HashEngine(), cache: ModelCache(), notebookDirectory: URL(fileURLWithPath: "/tmp"))
-        let value = try Throughput.measure(args, interpreter, clock: clock.now)
-        guard case .record(let fields) = value else { Issue.record("not a record: \(value.repr)"); return }
-        #expect(Value.record(fields).repr == "{items: 2, unit: 'sentences', repeat: 3, seconds: 1.0, per_second: 2.0}")
+        let outcome = Self.run("s = throughput(bi, [\"a\", \"b\"])\nprint(s)\nprint(repr(s))", clock: clock.now)
+        let line = "Throughput(items=2, unit='sentences', repeat=3, seconds=1.0, per_second=2.0)\n"
+        #expect(outcome.output == line + line)
         #expect(clock.readings.isEmpty)
     }
 
     @Test(arguments: [
-        ("throughput(bi, sentences, repeat=0)",
-         "example.md:6:27: error: throughput: repeat must be between 1 and 1000, got 0"),
-        ("throughput(bi, sentences, repeat=1001)",
-         "example.md:6:27: error: throughput: repeat must be between 1 and 1000, got 1001"),
-        ("throughput(bi, sentences, repeat=-1)",
-         "example.md:6:27: error: throughput: repeat must not be negative, got -1"),
-        ("throughput(bi, sentences, repeats=3)",
-         "example.md:6:27: error: throughput has no option 'repeats'\n  hint: did you mean 'repeat'?"),
-        ("throughput(bi)",
-         "example.md:6:1: error: throughput takes 2 arguments, got 1\n  hint: usage: throughput(model, sentences_or_pairs, repeat=3)"),
-        ("throughput(\"bi\", sentences)",
-         "example.md:6:12: error: throughput: expected a bi-encoder or a cross-encoder, got a string\n  hint: load one with bi_encoder(\"name\") or cross_encoder(\"name\")"),
-        ("throughput(bi, [])",
-         "example.md:6:16: error: throughput: nothing to measure (no inputs)\n  hint: pass the sentences (bi-encoder) or pairs (cross-encoder) to time"),
-        ("throughput(ce, sentences)",
-         "example.md:6:16: error: throughput: expected a list of (string, string) pairs, got a string\n  hint: zip(list1, list2) makes pairs"),
-        ("throughput(bi, 42)",
-         "example.md:6:16: error: throughput: expected sentences or (sentence, sentence) pairs for a bi-encoder, got an integer"),
+        ("throughput(bi, sentences, repeat=0)", "ValueError: throughput: repeat must be an int from 1 to 1000, got 0"),
+        ("throughput(bi, sentences, repeat=1001)", "ValueError: throughput: repeat must be an int from 1 to 1000, got 1001"),
+        ("throughput(bi, sentences, repeat='3')", "ValueError: throughput: repeat must be an int from 1 to 1000, got '3'"),
+        ("throughput(bi, sentences, repeats=3)", "TypeError: throughput() got an unexpected keyword argument 'repeats'"),
+        ("throughput(bi)", "TypeError: throughput() missing 1 required positional argument: 'inputs'"),
+        ("throughput('bi', sentences)", "TypeError: throughput() needs a SentenceTransformer or a CrossEncoder, not str"),
+        ("throughput(bi, [])", "ValueError: throughput: nothing to measure (no inputs)"),
+        ("throughput(bi, 42)", "TypeError: 'int' object is not iterable"),
     ])
-    func errorsPointAtTheArgument(_ call: String, _ expected: String) {
-        #expect(Self.run(call).diagnostics.first?.description == expected)
+    func errors(_ call: String, _ expected: String) {
+        let outcome = Self.run(call)
+        #expect(outcome.error?.description == expected)
+        #expect(outcome.error?.loc?.line == 3)
     }
 
     /// The cell's deadline is checked between runs: a slow model with many runs stops at the time limit.
     @Test func deadlineBetweenRuns() {
         let log = CallLog()
-        let text = "```quill\n#| timeout: 0.05\nbi = bi_encoder(\"bi\")\ns = throughput(bi, [\"a\"], repeat=1000)\n```\n"
-        let run = runNotebook(text, engine: CountingEngine(log: log, delay: .milliseconds(20))).run
-        guard case .failed(let d) = run.results[0].status else { Issue.record("no timeout"); return }
-        #expect(d.message == "cell timed out after 0.05 s")
+        let outcome = Self.run("s = throughput(bi, [\"a\"], repeat=1000)", log: log, delay: 0.02,
+                               deadline: ContinuousClock.now + .milliseconds(50))
+        #expect(outcome.error?.kind == .timeout)
         #expect(log.calls.count < 20)
+    }
+
+    /// `throughput` is also `quill.throughput`, and an ordinary name a cell may rebind.
+    @Test func quillModuleAndRebinding() {
+        let outcome = Self.run("""
+            import quill
+            from quill import throughput as measure
+            print(quill.throughput is throughput, measure is throughput)
+            throughput = 3
+            print(throughput, quill.throughput is measure)
+            """)
+        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(outcome.output == "True True\n3 True\n")
     }
 }

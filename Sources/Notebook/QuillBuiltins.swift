@@ -1,0 +1,19 @@
+// Quill's own functions in every cell, beside Python's builtins: `table` (a Markdown table) and `throughput` (how
+// fast a model runs). They are ordinary names a cell may rebind, and also the `quill` module
+// (`from quill import table`), which is how the reference (scripts/reference/run_notebook.py) provides them.
+
+import QuillPython
+
+enum QuillBuiltins {
+    /// - Parameter clock: what `throughput` times runs with (tests pass a fake one).
+    static func install(in session: Session, clock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+        let members: [String: Value] = [
+            "table": .object(BuiltinFunction("table", TableFunction.call)),
+            "throughput": .object(BuiltinFunction("throughput") { arguments, context in
+                try ThroughputFunction.measure(arguments, context, clock: clock)
+            }),
+        ]
+        for (name, value) in members { session.define(name, value) }
+        session.register(PyModule("quill", members))
+    }
+}
