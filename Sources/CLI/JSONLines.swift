@@ -90,7 +90,8 @@ enum Records {
 enum Numbers {
     static func checkFinite(_ xs: [Float], line: Int, source: String) throws {
         if let bad = xs.first(where: { !$0.isFinite }) {
-            throw CLIError(description: "\(source):\(line): the model produced \(bad) "
+            let value = bad.isNaN ? "NaN" : bad > 0 ? "infinity" : "-infinity"
+            throw CLIError(description: "\(source):\(line): the model produced \(value) "
                            + "(do its weights contain NaN or infinity?)")
         }
     }

@@ -19,7 +19,7 @@ struct Quill: AsyncParsableCommand {
 
     static func main() async {
         StandardStreams.guardClosedDescriptors()
-        StandardStreams.ignoreBrokenPipes()
+        StandardStreams.ignoreWriteSignals()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -30,9 +30,11 @@ enum StandardStreams {
         }
     }
 
-    /// Writes fail with EPIPE instead of raising SIGPIPE.
-    static func ignoreBrokenPipes() {
+    /// Writes fail with EPIPE instead of raising SIGPIPE, and with EFBIG instead of raising SIGXFSZ (a file size
+    /// limit, `ulimit -f`, which would otherwise kill quill and leave its temp file behind).
+    static func ignoreWriteSignals() {
         _ = signal(SIGPIPE, SIG_IGN)
+        _ = signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Ends the process by `signal` with its default action, as if it had never been caught or ignored.
@@ -89,6 +91,11 @@ enum Termination {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         _ = sigaction(SIGTERM, &action, nil)
+        // A parent may have started quill with SIGTERM blocked (the mask is inherited); this thread takes it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     fileprivate static func signalled() {

@@ -143,7 +143,7 @@ struct NPYOutput {
         file = try StagedFile(path: path)
         self.columns = columns
         writer = BufferedWriter(fd: file.fd, target: path, lineAware: false)
-        writer.append(String(decoding: Self.header(rows: 0, columns: columns), as: UTF8.self))
+        Self.header(rows: 0, columns: columns).withUnsafeBytes { writer.append($0) }
     }
 
     /// The 128-byte preamble: magic, version 1.0, header length, the dict padded with spaces, a newline.
