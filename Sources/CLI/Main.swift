@@ -35,10 +35,26 @@ struct Quill: AsyncParsableCommand {
         } catch is Terminated {
             StandardStreams.die(of: SIGTERM)
         } catch {
-            exit(withError: error)
+            finish(parserError: error)
         }
         // A progress line (the notebook commands' Report) that could not be written fails the command.
         if Console.failure.withLock({ $0 != nil }) { Foundation.exit(1) }
+    }
+
+    /// What ArgumentParser's `exit(withError:)` does (help and version to stdout, usage errors to stderr, its
+    /// exit code), with the text written through Console, so that `quill --help > /dev/full` fails too.
+    static func finish(parserError error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            do {
+                if code == .success { try Console.out(message + "\n") } else { try Console.err(message + "\n") }
+            } catch let failure as WriteError {
+                if failure.isBrokenPipe { StandardStreams.die(of: SIGPIPE) }
+                if code == .success { fail(failure.description, code: 1) }
+            } catch {}
+        }
+        Foundation.exit(code == .success && Console.failure.withLock({ $0 != nil }) ? 1 : code.rawValue)
     }
 
     /// The error on stderr, where stderr still works, and the exit status.
