@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "QuillPython"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "JSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "JSON", "Models"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,15 +1,27 @@
-// See include/gemm.h. BLIS-style blocking for the shapes of an encoder's linear layers:
+// See include/gemm.h. Two micro-kernels share one blocking and one contract: every output is
+//   c = bias (or 0);  for k in 0..<K in order: c = fma(a[i][k], w[j][k], c);  then the activation
+// so an output's bits depend on its row of A, its column of W and K only: not on how many rows the call has, where
+// the row sits in a tile or block, or which of the two kernels ran (the K-slices below store C and load it back,
+// which is exact). That is what lets the encoder group sequences freely (a sentence gets the same embedding alone or
+// in any batch), and it is why the engine does not use OpenBLAS on CPUs without AVX-512: OpenBLAS 0.3.21's Zen and
+// Haswell sgemm sums a row differently depending on the row count and the row's place in its tile (measured: a row
+// alone differs from the same row in a call of 8, 16 or 100 rows in the last bits).
+//
+// BLIS-style blocking for the shapes of an encoder's linear layers:
 //   for each block of up to MC = 192 rows of A:    (the A block's KC-slice, up to 288 KB, stays in L2)
 //     for each KC-slice of K (KC = 384: all of K for most of an encoder's products, so C is written once):
 //       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 72 KB, stays in L2)
-//         for each 8 rows: the 8x48 micro-kernel    (24 accumulators; A broadcast from its rows in place)
-//         (in the last KC-slice, each 8x48 tile gets the activation right after it is stored, from L1)
+//         AVX-512: for each 8 rows: the 8x48 micro-kernel (24 accumulators; A broadcast from its rows in place)
+//         AVX2:    for each 16-column third of the panel (24 KB, stays in L1): for each 6 rows: the 6x16 kernel
+//                  (12 accumulators), then fewer rows for the block's last rows
+//         (in the last KC-slice, the activation is applied to the stored tile or panel, still in cache)
 // The first KC-slice starts from the bias (or zero), so no pass over C is spent on it.
-// Measured on one core of an Ice Lake Xeon (AVX-512, 2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
+// AVX-512, measured on one core of an Ice Lake Xeon (2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
 // 165 GFLOP/s with the weight in L2, and 110-140 on a MiniLM layer sequence whose 42 MB of weights come from L3
 // (scripts/bench/notes.md), against 90-110 for OpenBLAS 0.3.21's SkylakeX sgemm on the same shapes. The blocking
 // sizes were chosen on that sequence; the machine is shared and noisy, so differences under ~10% were not
-// resolvable.
+// resolvable. AVX2 on one core of a Zen 3 EPYC (2.45 GHz, ~78 GFLOP/s peak): 55-65 GFLOP/s on MiniLM's shapes at
+// 128 rows, as fast as OpenBLAS 0.3.21's Zen sgemm there (which also packs the weight on every call).
 #include "gemm.h"
 #include "kernels.h"
 
@@ -18,7 +30,7 @@
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 #include "vector_math.h"
-#define QUILL_HAVE_AVX512_PATH 1
+#define QUILL_HAVE_X86_KERNELS 1
 #endif
 
 #define NR QUILL_GEMM_NR
@@ -29,21 +41,27 @@
 #ifndef MC
 #define MC 192
 #endif
+#define SW 16    // AVX2: columns of one third of a panel (two 8-float vectors)
+#define MR2 6    // AVX2: rows of the micro-kernel
 
 static size_t panel_count(size_t n) { return (n + NR - 1) / NR; }
 
 size_t quill_gemm_packed_size(size_t n, size_t k) { return panel_count(n) * NR * k; }
 
-void quill_gemm_pack(const float *w, size_t n, size_t k, float *packed) {
-    size_t panels = panel_count(n);
-    for (size_t p = 0; p < panels; p++) {
-        float *dst = packed + p * k * NR;
-        for (size_t kk = 0; kk < k; kk++)
-            for (size_t j = 0; j < NR; j++) {
-                size_t row = p * NR + j;
-                dst[kk * NR + j] = row < n ? w[row * k + kk] : 0.0f;   // columns past N are zero
-            }
-    }
+// Columns of one k-major strip of a panel: the whole panel for AVX-512, a third of it for AVX2.
+static size_t strip_width(int kernel) { return kernel == QUILL_GEMM_AVX2 ? SW : NR; }
+
+void quill_gemm_pack(const float *w, size_t n, size_t k, float *packed, int kernel) {
+    size_t panels = panel_count(n), sw = strip_width(kernel);
+    for (size_t p = 0; p < panels; p++)
+        for (size_t s = 0; s < NR / sw; s++) {
+            float *dst = packed + p * k * NR + s * k * sw;
+            for (size_t kk = 0; kk < k; kk++)
+                for (size_t j = 0; j < sw; j++) {
+                    size_t row = p * NR + s * sw + j;
+                    dst[kk * sw + j] = row < n ? w[row * k + kk] : 0.0f;   // columns past N are zero
+                }
+        }
 }
 
 void quill_activate(float *x, size_t n, int activation) {
@@ -62,12 +80,33 @@ static void activate_rows(float *c, size_t ldc, size_t rows, size_t n, int activ
     for (size_t i = 0; i < rows; i++) quill_activate(c + i * ldc, n, activation);
 }
 
-#ifdef QUILL_HAVE_AVX512_PATH
-
-int quill_gemm_available(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f");
+// Rows of C with no products (K = 0): the bias (or zero), activated.
+static void bias_only(const float *bias, float *c, size_t ldc, size_t m, size_t n, int activation) {
+    for (size_t i = 0; i < m; i++) {
+        if (bias) memcpy(c + i * ldc, bias, n * sizeof(float));
+        else memset(c + i * ldc, 0, n * sizeof(float));
+    }
+    activate_rows(c, ldc, m, n, activation);
 }
+
+// Row blocks of equal size (a multiple of MR) up to MC: 136 rows run as one block, not 128 + 8 (a block of a few
+// rows streams every weight panel for one tile and ran at half speed), and 400 rows as 136 + 136 + 128.
+static size_t block_step(size_t m) {
+    size_t blocks = (m + MC - 1) / MC;
+    return ((m + blocks - 1) / blocks + MR - 1) / MR * MR;
+}
+
+#ifdef QUILL_HAVE_X86_KERNELS
+
+int quill_gemm_kernels(void) {
+    __builtin_cpu_init();
+    int kernels = 0;
+    if (__builtin_cpu_supports("avx512f")) kernels |= QUILL_GEMM_AVX512;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) kernels |= QUILL_GEMM_AVX2;
+    return kernels;
+}
+
+// ---- AVX-512 ----
 
 // C[0..<8][0..<48] = (load ? C : bias ?: 0) + A[0..<8][0..<kc] · B[0..<kc][0..<48]
 // a: row stride lda; b: a panel's KC-slice, k-major, 48 floats per k; bias: 48 floats or NULL.
@@ -150,13 +189,9 @@ static void kernel_edge(const float *a, size_t lda, size_t rows, const float *b,
     for (size_t i = 0; i < rows; i++) memcpy(c + i * ldc, ct + i * NR, cols * sizeof(float));
 }
 
-void quill_gemm(const float *a, size_t lda, const float *packed, const float *bias,
-                float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
-    if (m == 0) return;
-    size_t panels = panel_count(n);
-    // Row blocks of equal size (a multiple of MR) up to MC: 136 rows run as one block, not 128 + 8 (a block of a
-    // few rows streams every weight panel for one tile and ran at half speed), and 400 rows as 136 + 136 + 128.
-    size_t blocks = (m + MC - 1) / MC, step = ((m + blocks - 1) / blocks + MR - 1) / MR * MR;
+static void gemm_avx512(const float *a, size_t lda, const float *packed, const float *bias,
+                        float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
+    size_t panels = panel_count(n), step = block_step(m);
     for (size_t m0 = 0; m0 < m; m0 += step) {
         size_t mc = m - m0 < step ? m - m0 : step;
         for (size_t k0 = 0; k0 < k; k0 += KC) {
@@ -199,23 +234,127 @@ void quill_gemm(const float *a, size_t lda, const float *packed, const float *bi
                 }
             }
         }
-        if (k == 0) {   // no products: C is the bias (or zero)
-            for (size_t i = m0; i < m0 + mc; i++) {
-                if (bias) memcpy(c + i * ldc, bias, n * sizeof(float));
-                else memset(c + i * ldc, 0, n * sizeof(float));
+    }
+}
+
+// ---- AVX2 + FMA ----
+
+// C[0..<rows][0..<16] = (load ? C : bias ?: 0) + A[0..<rows][0..<kc] · B[0..<kc][0..<16], rows <= 6: 2 * rows
+// accumulators (12 at 6 rows, with the two B vectors and a broadcast: 15 of the 16 registers). b: a strip's
+// KC-slice, k-major, 16 floats per k; bias: 16 floats or NULL. Inlined with a constant `rows` into one function
+// per row count, so the loops over rows unroll and the accumulators stay in registers.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void kernel_avx2(const int rows, const float *a, size_t lda, const float *b, float *c, size_t ldc,
+                               size_t kc, int load, const float *bias) {
+    __m256 c0[MR2], c1[MR2];
+    if (load) {
+        for (int i = 0; i < rows; i++) {
+            c0[i] = _mm256_loadu_ps(c + i * ldc);
+            c1[i] = _mm256_loadu_ps(c + i * ldc + 8);
+        }
+    } else {
+        __m256 z0 = bias ? _mm256_loadu_ps(bias) : _mm256_setzero_ps();
+        __m256 z1 = bias ? _mm256_loadu_ps(bias + 8) : _mm256_setzero_ps();
+        for (int i = 0; i < rows; i++) {
+            c0[i] = z0;
+            c1[i] = z1;
+        }
+    }
+    for (size_t k = 0; k < kc; k++) {
+        __m256 b0 = _mm256_loadu_ps(b + k * SW), b1 = _mm256_loadu_ps(b + k * SW + 8);
+        for (int i = 0; i < rows; i++) {
+            __m256 x = _mm256_broadcast_ss(a + i * lda + k);
+            c0[i] = _mm256_fmadd_ps(x, b0, c0[i]);
+            c1[i] = _mm256_fmadd_ps(x, b1, c1[i]);
+        }
+    }
+    for (int i = 0; i < rows; i++) {
+        _mm256_storeu_ps(c + i * ldc, c0[i]);
+        _mm256_storeu_ps(c + i * ldc + 8, c1[i]);
+    }
+}
+
+__attribute__((target("avx2,fma")))
+static void kernel_6x16(const float *a, size_t lda, const float *b, float *c, size_t ldc, size_t kc, int load,
+                        const float *bias) {
+    kernel_avx2(MR2, a, lda, b, c, ldc, kc, load, bias);
+}
+
+// The last rows of a block (1 to 6).
+__attribute__((target("avx2,fma")))
+static void kernel_rows_x16(size_t rows, const float *a, size_t lda, const float *b, float *c, size_t ldc, size_t kc,
+                            int load, const float *bias) {
+    switch (rows) {
+    case 1: kernel_avx2(1, a, lda, b, c, ldc, kc, load, bias); break;
+    case 2: kernel_avx2(2, a, lda, b, c, ldc, kc, load, bias); break;
+    case 3: kernel_avx2(3, a, lda, b, c, ldc, kc, load, bias); break;
+    case 4: kernel_avx2(4, a, lda, b, c, ldc, kc, load, bias); break;
+    case 5: kernel_avx2(5, a, lda, b, c, ldc, kc, load, bias); break;
+    default: kernel_avx2(MR2, a, lda, b, c, ldc, kc, load, bias); break;
+    }
+}
+
+// A strip at the right edge (fewer than 16 columns): the same kernel on a 16-column copy of the tile, which starts
+// from C, the bias or zero as the tile would.
+static void kernel_avx2_edge(const float *a, size_t lda, size_t rows, const float *b, float *c, size_t ldc,
+                             size_t cols, size_t kc, int load, const float *bias) {
+    float ct[MR2 * SW];
+    memset(ct, 0, sizeof ct);
+    for (size_t i = 0; i < rows; i++) {
+        if (load) memcpy(ct + i * SW, c + i * ldc, cols * sizeof(float));
+        else if (bias) memcpy(ct + i * SW, bias, cols * sizeof(float));
+    }
+    kernel_rows_x16(rows, a, lda, b, ct, SW, kc, 1, NULL);
+    for (size_t i = 0; i < rows; i++) memcpy(c + i * ldc, ct + i * SW, cols * sizeof(float));
+}
+
+static void gemm_avx2(const float *a, size_t lda, const float *packed, const float *bias,
+                      float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
+    size_t panels = panel_count(n), step = block_step(m);
+    for (size_t m0 = 0; m0 < m; m0 += step) {
+        size_t mc = m - m0 < step ? m - m0 : step, end = m0 + mc;
+        for (size_t k0 = 0; k0 < k; k0 += KC) {
+            size_t kc = k - k0 < KC ? k - k0 : KC;
+            int load = k0 > 0, last = k0 + KC >= k;
+            for (size_t p = 0; p < panels; p++) {
+                size_t cols = n - p * NR < NR ? n - p * NR : NR;
+                for (size_t s = 0; s * SW < cols; s++) {
+                    const float *b = packed + p * k * NR + s * k * SW + k0 * SW;
+                    const float *pb = bias ? bias + p * NR + s * SW : NULL;
+                    float *cs = c + p * NR + s * SW;
+                    size_t width = cols - s * SW < SW ? cols - s * SW : SW, i = m0;
+                    if (width == SW) {
+                        for (; i + MR2 <= end; i += MR2) kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                        if (i < end) kernel_rows_x16(end - i, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                    } else {
+                        for (; i < end; i += MR2)
+                            kernel_avx2_edge(a + i * lda + k0, lda, end - i < MR2 ? end - i : MR2, b, cs + i * ldc, ldc,
+                                             width, kc, load, pb);
+                    }
+                }
+                // the panel's block of C (up to 192 x 48 floats) is still in L2
+                if (last) activate_rows(c + m0 * ldc + p * NR, ldc, mc, cols, activation);
             }
-            activate_rows(c + m0 * ldc, ldc, mc, n, activation);
         }
     }
 }
 
+void quill_gemm(int kernel, const float *a, size_t lda, const float *packed, const float *bias,
+                float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
+    if (m == 0 || n == 0) return;
+    if (k == 0) bias_only(bias, c, ldc, m, n, activation);
+    else if (kernel == QUILL_GEMM_AVX512) gemm_avx512(a, lda, packed, bias, c, ldc, m, n, k, activation);
+    else if (kernel == QUILL_GEMM_AVX2) gemm_avx2(a, lda, packed, bias, c, ldc, m, n, k, activation);
+}
+
 #else
 
-int quill_gemm_available(void) { return 0; }
+int quill_gemm_kernels(void) { return 0; }
 
-void quill_gemm(const float *a, size_t lda, const float *packed, const float *bias,
+void quill_gemm(int kernel, const float *a, size_t lda, const float *packed, const float *bias,
                 float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
-    (void)a; (void)lda; (void)packed; (void)bias; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)activation;
+    (void)kernel; (void)a; (void)lda; (void)packed; (void)bias; (void)c; (void)ldc; (void)m; (void)n; (void)k;
+    (void)activation;
 }
 
 #endif

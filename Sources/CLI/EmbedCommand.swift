@@ -1,3 +1,5 @@
+// `quill embed`: a streaming worker. JSON Lines (or text) in, one embedding per line out, a batch at a time
+// (Batches.swift), so that any input size runs in bounded memory: JSON Lines to stdout or a file, or a .npy array.
 import ArgumentParser
 import Foundation
 import Models
@@ -6,11 +8,18 @@ struct EmbedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
         abstract: "Embed sentences with a bi-encoder: JSON Lines of strings in, JSON Lines of embeddings out.",
-        discussion: "An --output file whose name ends in .npy gets a NumPy float32 array (sentences, dimension) instead.")
+        discussion: """
+            Each input line is a JSON string, or an object {"id": ..., "text": "..."} whose output line is then \
+            {"id": ..., "embedding": [...]}; with --format text each line is a sentence. Lines may end in LF, CRLF \
+            or CR. Input is read and output written as they go, a batch of lines at a time, in input order. An \
+            --output file appears only once complete; one whose name ends in .npy gets a NumPy float32 array \
+            (sentences, dimension) instead, in input order, without ids. A bad line stops the command (exit 65) \
+            after the lines before it are written. On SIGTERM the worker stops at a line boundary, quietly.
+            """)
 
     @OptionGroup var io: ModelIOOptions
 
-    @Option(name: .long, help: "Input format: jsonl (each line a JSON string) or text (each line a sentence).")
+    @Option(name: .long, help: "Input format: jsonl (each line a JSON string or {\"id\", \"text\"} object) or text (each line a sentence).")
     var format: String = "jsonl"
 
     @Option(name: .long, help: "Accepted for sentence-transformers' batch_size; Quill packs sentences without padding and groups them by tokens, so it changes neither results nor memory.")
@@ -27,44 +36,41 @@ struct EmbedCommand: ParsableCommand {
     }
 
     func run() throws {
+        Termination.install()
         var clock = PhaseClock()
         let encoder = try loadBiEncoder(io.model)
         clock.loaded()
-        let lines = try readInputLines(io.input)
-        let sentences: [String]
-        if InputFormat(rawValue: format) == .text {
-            sentences = lines.map(String.init)
+        var reader = try LineReader(path: io.input)
+        let source = reader.source
+        let text = InputFormat(rawValue: format) == .text
+        let convert = { (line: InputLine) throws -> Record in
+            text ? Record(first: line.text) : try Records.sentence(line, source: source)
+        }
+        var count = 0
+        func embed(_ batch: [(line: Int, record: Record)]) throws -> [[Float]] {
+            clock.start()
+            let rows = try encoder.encode(batch.map(\.record.first), batchSize: batchSize, normalize: normalize)
+            clock.computed()
+            count += batch.count
+            for (item, row) in zip(batch, rows) { try Numbers.checkFinite(row, line: item.line, source: source) }
+            return rows
+        }
+        if let path = io.output, path.hasSuffix(".npy") {
+            var out = try NPYOutput(path: path, columns: encoder.dimension)
+            try Batches.run(&reader, convert: convert) { batch in
+                for row in try embed(batch) { try out.row(row) }
+            }
+            try out.finish()
         } else {
-            sentences = try parseLines(lines, source: io.source, { $0.stringValue }, expected: "a JSON string")
+            var out = try JSONLinesOutput(path: io.output)
+            try Batches.run(&reader, convert: convert) { batch in
+                for (item, row) in zip(batch, try embed(batch)) {
+                    try out.line(Records.output(Numbers.json(row), key: "embedding", for: item.record))
+                }
+                try out.endBatch()
+            }
+            try out.finish()
         }
-        clock.start()
-        let embeddings = try encoder.encode(sentences, batchSize: batchSize, normalize: normalize)
-        clock.computed()
-        clock.report(timing, n: sentences.count)
-        // An output file named *.npy gets a NumPy float32 array instead of JSON Lines.
-        if let output = io.output, output.hasSuffix(".npy") {
-            try writeNPY(embeddings, columns: encoder.dimension, to: output)
-            return
-        }
-        var sink = OutputSink(path: io.output)
-        for (i, e) in embeddings.enumerated() { sink.line(try jsonArray(e, line: i + 1)) }
-        try sink.finish()
-    }
-}
-
-/// Writes a (rows, columns) float32 matrix as NumPy .npy version 1.0, atomically.
-func writeNPY(_ rows: [[Float]], columns: Int, to path: String) throws {
-    var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(rows.count), \(columns)), }"
-    let unpadded = 10 + header.utf8.count + 1
-    header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-    var data = Data([0x93]) + Data("NUMPY".utf8) + Data([1, 0])
-    let n = UInt16(header.utf8.count)
-    data.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8)])
-    data.append(Data(header.utf8))
-    for row in rows {
-        row.withUnsafeBufferPointer { data.append(Data(buffer: $0)) }
-    }
-    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        throw CLIError(description: "\(path): cannot write: \(error.localizedDescription)")
+        try clock.report(timing, n: count)
     }
 }

@@ -1,3 +1,4 @@
+// `quill fetch`: one model into the shared Hugging Face cache; the folder it lands in on stdout.
 import ArgumentParser
 import Foundation
 import Hub
@@ -26,12 +27,11 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         let resolver = ModelResolver(progress: true)
-        do {
-            let folder = try resolver.fetch(name, revision: revision)
-            print(folder.path)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        let folder: URL
+        do { folder = try resolver.fetch(name, revision: revision) } catch {
+            try Console.err("error: \(error.description)\n")
             throw ExitCode(1)
         }
+        try Console.out(folder.path + "\n")
     }
 }

@@ -1,5 +1,6 @@
-// JSON Lines in and out for `quill embed`, `quill score` and `quill tokenize`: input from a file or stdin, every
-// bad line reported with its number, output to a file (written atomically) or stdout.
+// JSON Lines records for `quill embed`, `quill score` and `quill tokenize`: what an input line may be, and the
+// JSON text of what goes out. A line is a plain value (a string; an [a, b] pair) or an object with an id that
+// travels to its output line; a bad line is named by its number.
 import ArgumentParser
 import Foundation
 import JSON
@@ -15,48 +16,6 @@ enum InputFormat: String, CaseIterable {
     case text    // one sentence per line, taken literally
 }
 
-/// Reads the input lines (a file, or stdin when `path` is nil or "-"). Blank lines in JSON Lines input are errors
-/// too: nothing is skipped silently.
-func readInputLines(_ path: String?) throws -> [Substring] {
-    let data: Data
-    if let path, path != "-" {
-        // Through a file handle, not FileManager.contents, so that pipes and process substitutions
-        // (--input <(...)) read too.
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CLIError(description: "\(path): cannot read the input file")
-        }
-        defer { try? handle.close() }
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw CLIError(description: "\(path): cannot read the input file (\(error.localizedDescription))")
-        }
-    } else {
-        data = FileHandle.standardInput.readDataToEndOfFile()
-    }
-    guard let text = String(validating: data, as: UTF8.self) else {
-        throw CLIError(description: "\(path ?? "stdin"): input is not valid UTF-8", code: 65)
-    }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if lines.last == "" { lines.removeLast() }
-    return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-}
-
-/// Parses each line as JSON and hands it to `convert`, which names what it expected; errors carry the line number.
-func parseLines<T>(_ lines: [Substring], source: String, _ convert: (JSONValue) -> T?, expected: String) throws -> [T] {
-    var out: [T] = []
-    out.reserveCapacity(lines.count)
-    for (i, line) in lines.enumerated() {
-        let value: JSONValue
-        do { value = try JSONParser.parse(Array(line.utf8), maxDepth: 16) } catch {
-            throw CLIError(description: "\(source):\(i + 1): invalid JSON: \(error.message)", code: 65)
-        }
-        guard let v = convert(value) else {
-            throw CLIError(description: "\(source):\(i + 1): expected \(expected), found \(value.kindName)", code: 65)
-        }
-        out.append(v)
-    }
-    return out
-}
-
 /// The options every engine command shares: the model, where input comes from and where output goes.
 struct ModelIOOptions: ParsableArguments {
     @Option(name: .long, help: "Model folder or name (e.g. all-MiniLM-L6-v2, cross-encoder/stsb-roberta-base).")
@@ -65,50 +24,136 @@ struct ModelIOOptions: ParsableArguments {
     @Option(name: .long, help: "Input file (default: stdin).")
     var input: String?
 
-    @Option(name: .long, help: "Output file (default: stdout).")
+    @Option(name: .long, help: "Output file (default: stdout); it appears only once complete.")
     var output: String?
-
-    var source: String { input ?? "stdin" }
 }
 
-/// Lines of JSON two-string arrays [a, b], with line numbers in errors.
-func parsePairs(_ lines: [Substring], source: String) throws -> [(String, String)] {
-    try parseLines(lines, source: source, { v in
-        guard let a = v.arrayValue, a.count == 2, let x = a[0].stringValue, let y = a[1].stringValue else { return nil }
-        return (x, y)
-    }, expected: "a two-string array [a, b]")
+/// One input record: its text(s); for an object line, its id (nil when it has none) and `object` set.
+struct Record {
+    var first: String
+    var second: String?
+    var object = false
+    var id: JSONValue?
 }
 
-/// Collects output and writes it at the end: to stdout, or atomically to a file.
-struct OutputSink {
-    let path: String?
-    var text = ""
-
-    mutating func line(_ s: String) {
-        text += s
-        text += "\n"
-    }
-
-    func finish() throws {
-        if let path, path != "-" {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw CLIError(description: "\(path): cannot write: \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+enum Records {
+    /// The JSON value of a line, or an error naming the line. Blank lines are errors too: nothing is skipped.
+    static func parse(_ line: InputLine, source: String) throws -> JSONValue {
+        do { return try JSONParser.parse(line.bytes, maxDepth: 16) } catch {
+            throw CLIError(description: "\(source):\(line.number): invalid JSON: \(error.message)", code: 65)
         }
     }
-}
 
-/// A JSON number for a Float: the shortest text that reads back to the same Float32. NaN and infinity have no JSON
-/// form, so they are an error that says which line produced them.
-func jsonNumber(_ x: Float, line: Int) throws -> String {
-    guard x.isFinite else {
-        throw CLIError(description: "line \(line): the model produced \(x) (do its weights contain NaN or infinity?)")
+    /// `"text"` or `{"id": ..., "text": "..."}`.
+    static func sentence(_ line: InputLine, source: String, objects: Bool = true) throws -> Record {
+        let value = try parse(line, source: source)
+        if let s = value.stringValue { return Record(first: s) }
+        if objects, let o = value.objectValue, let text = o["text"]?.stringValue { return Record(first: text, object: true, id: o["id"]) }
+        let expected = objects ? "a JSON string or an object with a \"text\" string" : "a JSON string"
+        throw mismatch(line, source: source, expected: expected, found: value)
     }
-    return x == 0 ? "0.0" : "\(x)"
+
+    /// `["a", "b"]` or `{"id": ..., "query": "...", "passage": "..."}`.
+    static func pair(_ line: InputLine, source: String, objects: Bool = true) throws -> Record {
+        let value = try parse(line, source: source)
+        if let a = value.arrayValue, a.count == 2, let x = a[0].stringValue, let y = a[1].stringValue {
+            return Record(first: x, second: y)
+        }
+        if objects, let o = value.objectValue, let q = o["query"]?.stringValue, let p = o["passage"]?.stringValue {
+            return Record(first: q, second: p, object: true, id: o["id"])
+        }
+        let expected = objects ? "a two-string array [a, b] or an object with \"query\" and \"passage\" strings"
+            : "a two-string array [a, b]"
+        throw mismatch(line, source: source, expected: expected, found: value)
+    }
+
+    private static func mismatch(_ line: InputLine, source: String, expected: String, found: JSONValue) -> CLIError {
+        CLIError(description: "\(source):\(line.number): expected \(expected), found \(found.kindName)", code: 65)
+    }
+
+    /// The output line: the plain value for a plain line; for an object line `{"id": ..., "KEY": value}` (no
+    /// "id" when the input had none).
+    static func output(_ value: String, key: String, for record: Record) -> String {
+        guard record.object else { return value }
+        var out = "{"
+        if let id = record.id {
+            out += "\"id\":"
+            JSONText.append(id, to: &out)
+            out += ","
+        }
+        return out + "\"\(key)\":" + value + "}"
+    }
 }
 
-func jsonArray(_ xs: [Float], line: Int) throws -> String {
-    "[" + (try xs.map { try jsonNumber($0, line: line) }).joined(separator: ",") + "]"
+/// Model outputs as JSON text, refused when not finite: NaN and infinity have no JSON form, and the .npy output
+/// refuses them in the same words (`checkFinite`), so that no format carries them silently.
+enum Numbers {
+    static func checkFinite(_ xs: [Float], line: Int, source: String) throws {
+        if let bad = xs.first(where: { !$0.isFinite }) {
+            let value = bad.isNaN ? "NaN" : bad > 0 ? "infinity" : "-infinity"
+            throw CLIError(description: "\(source):\(line): the model produced \(value) "
+                           + "(do its weights contain NaN or infinity?)")
+        }
+    }
+
+    /// The shortest text that reads back to the same Float32 (finite values only).
+    static func json(_ x: Float) -> String { x == 0 ? "0.0" : "\(x)" }
+
+    static func json(_ xs: [Float]) -> String {
+        var out = "["
+        for (i, x) in xs.enumerated() {
+            if i > 0 { out += "," }
+            out += json(x)
+        }
+        return out + "]"
+    }
+}
+
+/// JSON text of a parsed value, for ids that travel from input to output (numbers keep their input spelling).
+enum JSONText {
+    static func append(_ value: JSONValue, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): appendString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                append(item, to: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += "{"
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { out += "," }
+                appendString(member.key, to: &out)
+                out += ":"
+                append(member.value, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
+                        + String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
 }

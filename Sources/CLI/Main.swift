@@ -1,5 +1,8 @@
 // quill: the command line. Argument parsing and I/O only; the work happens in Notebook, Models and Hub.
-// Exit codes: 0 success, 1 failure, 64 usage error (EX_USAGE), 65 bad input data or notebook diagnostics (EX_DATAERR).
+// Exit codes: 0 success, 1 failure (a failed write to stdout, stderr or a file included), 64 usage error
+// (EX_USAGE), 65 bad input data or notebook diagnostics (EX_DATAERR). A reader that goes away (`quill embed | head
+// -1`) ends quill quietly by SIGPIPE, and SIGTERM ends a worker quietly by SIGTERM, as for any Unix filter (a shell
+// reports 141 and 143). See Output.swift and ProcessSignals.swift.
 import ArgumentParser
 import Foundation
 
@@ -15,6 +18,8 @@ struct Quill: AsyncParsableCommand {
         ])
 
     static func main() async {
+        StandardStreams.guardClosedDescriptors()
+        StandardStreams.ignoreWriteSignals()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -23,10 +28,38 @@ struct Quill: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("quill: error: \(error.description)\n".utf8))
-            Foundation.exit(error.code)
+            fail(error.description, code: error.code)
+        } catch let error as WriteError {
+            if error.isBrokenPipe { StandardStreams.die(of: SIGPIPE) }
+            fail(error.description, code: 1)
+        } catch is Terminated {
+            StandardStreams.die(of: SIGTERM)
         } catch {
-            exit(withError: error)
+            finish(parserError: error)
         }
+        // A progress line (the notebook commands' Report) that could not be written fails the command.
+        if Console.failure.withLock({ $0 != nil }) { Foundation.exit(1) }
+    }
+
+    /// What ArgumentParser's `exit(withError:)` does (help and version to stdout, usage errors to stderr, its
+    /// exit code), with the text written through Console, so that `quill --help > /dev/full` fails too.
+    static func finish(parserError error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            do {
+                if code == .success { try Console.out(message + "\n") } else { try Console.err(message + "\n") }
+            } catch let failure as WriteError {
+                if failure.isBrokenPipe { StandardStreams.die(of: SIGPIPE) }
+                if code == .success { fail(failure.description, code: 1) }
+            } catch {}
+        }
+        Foundation.exit(code == .success && Console.failure.withLock({ $0 != nil }) ? 1 : code.rawValue)
+    }
+
+    /// The error on stderr, where stderr still works, and the exit status.
+    static func fail(_ message: String, code: Int32) -> Never {
+        try? Console.err("quill: error: \(message)\n")
+        Foundation.exit(code)
     }
 }

@@ -1,3 +1,4 @@
+// `quill models`: the models Quill can resolve without the network; every line through Console (Output.swift).
 import ArgumentParser
 import Foundation
 import Hub
@@ -16,7 +17,7 @@ struct ModelsCommand: ParsableCommand {
         let resolver = ModelResolver()
         let models = resolver.listModels()
         if models.isEmpty {
-            print("No models found. Download one with `quill fetch NAME` (cache: \(resolver.downloadCache.path)).")
+            try Console.out("No models found. Download one with `quill fetch NAME` (cache: \(resolver.downloadCache.path)).\n")
             return
         }
         let width = min(models.map(\.name.count).max() ?? 0, 60)
@@ -27,7 +28,7 @@ struct ModelsCommand: ParsableCommand {
             if let revision = model.revision { line += "  " + revision }
             if !model.complete { line += "  (incomplete: no safetensors weights)" }
             if paths { line += "\n    " + model.path.path }
-            print(line)
+            try Console.out(line + "\n")
         }
     }
 

@@ -101,11 +101,11 @@ struct NotebookIOError: Error, CustomStringConvertible {
 
 enum Report {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Console.report(text + "\n", toStandardError: true)
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Console.report(text + "\n", toStandardError: false)
     }
 
     static func diagnostics(_ run: NotebookRun) {

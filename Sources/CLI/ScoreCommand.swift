@@ -1,3 +1,5 @@
+// `quill score`: a streaming worker. JSON Lines of [a, b] pairs (or {"id", "query", "passage"} objects) in, one
+// score per line out, a batch at a time (Batches.swift), in input order.
 import ArgumentParser
 import Foundation
 import JSON
@@ -6,7 +8,14 @@ import Models
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score text pairs with a cross-encoder: JSON Lines of [a, b] in, one score (or array) per line out.")
+        abstract: "Score text pairs with a cross-encoder: JSON Lines of [a, b] in, one score (or array) per line out.",
+        discussion: """
+            Each input line is a two-string array [a, b], or an object {"id": ..., "query": "...", "passage": \
+            "..."} whose output line is then {"id": ..., "score": ...}. A model with several labels gives an array \
+            per line. Lines may end in LF, CRLF or CR. Input is read and output written as they go, in input \
+            order; an --output file appears only once complete. A bad line stops the command (exit 65) after the \
+            lines before it are written. On SIGTERM the worker stops at a line boundary, quietly.
+            """)
 
     @OptionGroup var io: ModelIOOptions
 
@@ -26,18 +35,28 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
+        Termination.install()
         var clock = PhaseClock()
         let encoder = try loadCrossEncoder(io.model)
         clock.loaded()
-        let pairs = try parsePairs(try readInputLines(io.input), source: io.source)
-        clock.start()
-        let scores = try encoder.predict(pairs, batchSize: batchSize, activate: !logits, softmax: softmax)
-        clock.computed()
-        clock.report(timing, n: pairs.count)
-        var sink = OutputSink(path: io.output)
-        for (i, row) in scores.enumerated() {
-            sink.line(encoder.labelCount == 1 ? try jsonNumber(row[0], line: i + 1) : try jsonArray(row, line: i + 1))
+        var reader = try LineReader(path: io.input)
+        let source = reader.source
+        var out = try JSONLinesOutput(path: io.output)
+        var count = 0
+        try Batches.run(&reader, convert: { try Records.pair($0, source: source) }) { batch in
+            clock.start()
+            let pairs = batch.map { ($0.record.first, $0.record.second ?? "") }
+            let scores = try encoder.predict(pairs, batchSize: batchSize, activate: !logits, softmax: softmax)
+            clock.computed()
+            count += batch.count
+            for (item, row) in zip(batch, scores) {
+                try Numbers.checkFinite(row, line: item.line, source: source)
+                let value = encoder.labelCount == 1 ? Numbers.json(row[0]) : Numbers.json(row)
+                try out.line(Records.output(value, key: "score", for: item.record))
+            }
+            try out.endBatch()
         }
-        try sink.finish()
+        try out.finish()
+        try clock.report(timing, n: count)
     }
 }

@@ -1,3 +1,4 @@
+// `--timings` for the engine commands: load and compute seconds as one JSON line on stderr.
 import ArgumentParser
 import Foundation
 
@@ -5,7 +6,8 @@ import Foundation
 struct TimingOptions: ParsableArguments {
     @Flag(name: .long, help: """
         Print one JSON line to stderr: {"load_seconds", "seconds", "n"}: loading the model, then the work itself \
-        (reading input excluded; tokenization, encoder and pooling included; writing output excluded).
+        (reading input excluded; tokenization, encoder and pooling included; writing output excluded; summed \
+        over the batches a streaming worker computes).
         """)
     var timings = false
 }
@@ -24,20 +26,20 @@ struct PhaseClock {
         load = clock.now - mark
     }
 
-    /// Starts the compute phase (input read and parsed).
+    /// Starts a compute phase (a batch read and parsed).
     mutating func start() { mark = clock.now }
 
-    /// Ends the compute phase.
-    mutating func computed() { compute = clock.now - mark }
+    /// Ends a compute phase; the phases add up.
+    mutating func computed() { compute += clock.now - mark }
 
     /// Writes the JSON line when `options.timings` asks for it.
-    func report(_ options: TimingOptions, n: Int) {
+    func report(_ options: TimingOptions, n: Int) throws {
         guard options.timings else { return }
         func seconds(_ d: Duration) -> String {
             let c = d.components
             return String(format: "%.6f", Double(c.seconds) + Double(c.attoseconds) * 1e-18)
         }
         let line = "{\"load_seconds\": \(seconds(load)), \"seconds\": \(seconds(compute)), \"n\": \(n)}\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        try Console.err(line)
     }
 }

@@ -1,3 +1,5 @@
+// `quill tokenize`: token ids as the model sees them, one line of ids per input line, streamed as embed and
+// score are (Batches.swift).
 import ArgumentParser
 import Foundation
 import JSON
@@ -14,19 +16,28 @@ struct TokenizeCommand: ParsableCommand {
     var pairs = false
 
     func run() throws {
+        Termination.install()
         let folder = try resolveModel(io.model)
-        let lines = try readInputLines(io.input)
-        var sink = OutputSink(path: io.output)
+        var reader = try LineReader(path: io.input)
+        let source = reader.source
         func ids(_ xs: [Int32]) -> String { "[" + xs.map(String.init).joined(separator: ",") + "]" }
+        let tokenize: (Record) -> [Int32]
         if pairs {
-            let items = try parsePairs(lines, source: io.source)
             let ce = try loadCrossEncoder(folder.path)
-            for (a, b) in items { sink.line(ids(ce.tokenize(a, b))) }
+            tokenize = { ce.tokenize($0.first, $0.second ?? "") }
         } else {
-            let texts = try parseLines(lines, source: io.source, { $0.stringValue }, expected: "a JSON string")
             let bi = try loadBiEncoder(folder.path)
-            for t in texts { sink.line(ids(bi.tokenize(t))) }
+            tokenize = { bi.tokenize($0.first) }
         }
-        try sink.finish()
+        var out = try JSONLinesOutput(path: io.output)
+        let convert = { [pairs] (line: InputLine) throws -> Record in
+            pairs ? try Records.pair(line, source: source, objects: false)
+                : try Records.sentence(line, source: source, objects: false)
+        }
+        try Batches.run(&reader, convert: convert) { batch in
+            for item in batch { try out.line(ids(tokenize(item.record))) }
+            try out.endBatch()
+        }
+        try out.finish()
     }
 }
