@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Quill: a notebook-style literate runner for sentence embeddings, with its own inference engine.
-// Modules point one way: system-library shims and C kernels -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub
-// -> Notebook -> CLI.
+// Modules point one way: system-library shims and C kernels -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub;
+// JSON -> QuillPython (the cell language) -> Notebook; CLI joins them (it adapts Models and Hub to QuillPython's
+// ModelHost, so that Notebook never sees the engine).
 import PackageDescription
 
 let package = Package(
@@ -36,19 +37,20 @@ let package = Package(
             name: "QuillPython",
             dependencies: ["JSON", .product(name: "BigInt", package: "BigInt"),
                            .product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Notebook", dependencies: ["CommonMark", "Models", "Hub"]),
+        .target(name: "Notebook", dependencies: ["CommonMark", "QuillPython"]),
         .executableTarget(
             name: "CLI",
-            dependencies: ["Notebook", "Models", "Hub", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Notebook", "Models", "Hub", "QuillPython",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "JSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "JSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "QuillPython"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "JSON"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -26,9 +26,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("require-models"), help: "Fail when a notebook is skipped for an unavailable model.")
     var requireModels = false
 
+    func validate() throws {
+        try options.rejectScripts("check")
+    }
+
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(engine: notebookEngine())
+        let runner = Runner(hosts: notebookHosts())
         var suites: [JUnitReport.Suite] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
         for path in files {

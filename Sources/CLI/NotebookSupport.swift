@@ -4,14 +4,21 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import QuillPython
 
-/// QUILL_ENGINE=hash selects the deterministic hash engine (tests, trying the language without models).
-func notebookEngine() -> any Engine {
-    ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" ? HashEngine() : makeEngine()
+/// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
+/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
+func notebookHosts() -> @Sendable (URL) -> any ModelHost {
+    if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
+        let hash = HashEngine()
+        return { _ in hash }
+    }
+    let models = LoadedModels()
+    return { ModelsHost(models: models, directory: $0) }
 }
 
 struct NotebookOptions: ParsableArguments {
-    @Argument(help: "Notebook files or folders (folders: every .md file inside, recursively).")
+    @Argument(help: "Notebook files or folders (folders: every .md file inside, recursively); run also takes .py files.")
     var paths: [String]
 
     @Option(help: "Seconds each cell may run (checked between statements); overrides '#| timeout'.")
@@ -19,6 +26,15 @@ struct NotebookOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}
+
+extension NotebookOptions {
+    /// check and update work on expected-output blocks, which a .py file has none of.
+    func rejectScripts(_ command: String) throws {
+        if let script = paths.first(where: ScriptRun.isScript) {
+            throw ValidationError("\(script): quill \(command) works on notebooks; run a Python file with quill run")
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-// quill run: executes notebooks and writes OUTPUT-DIR/NAME.md, each directive cell followed by its output.
+// quill run: executes notebooks and writes OUTPUT-DIR/NAME.md, each cell followed by its output; a .py file runs as
+// one cell and prints to stdout (ScriptRun.swift).
 
 import ArgumentParser
 import Foundation
@@ -7,9 +8,10 @@ import Notebook
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run notebooks and write them, with each cell's output, to Output/NAME.md.",
+        abstract: "Run notebooks and write them, with each cell's output, to Output/NAME.md; run .py files.",
         discussion: """
-            The source notebooks are never modified. Exit status: 0 when every cell ran, 65 when a cell or a \
+            The source notebooks are never modified. A FILE.py runs as a single cell and prints to stdout (no \
+            Output/ file); its exit status is 65 when it fails and 1 when a model it loads cannot be had. Exit status: 0 when every cell ran, 65 when a cell or a \
             notebook has errors (the output file is still written, with the error in the failing cell), 1 when a \
             file could not be read or written. A notebook whose model cannot be had (not in a local folder or the \
             cache, hub unreachable) is reported as not run and the others still run; that fails the command only \
@@ -29,11 +31,15 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
-        let runner = Runner(engine: notebookEngine())
+        let runner = Runner(hosts: notebookHosts())
         var status: ExitCode = .success
-        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
         for path in files {
+            if ScriptRun.isScript(path) {
+                let code = ScriptRun.run(path, with: runner, options: RunOptions(keepGoing: keepGoing, timeout: options.timeout))
+                if code != 0, status == .success || code == ExitStatus.diagnostics.rawValue { status = ExitCode(code) }
+                continue
+            }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
             let target = (outputDirectory as NSString).appendingPathComponent(name)
             // Two notebooks of the same name in different folders would write the same output file; the second
@@ -56,6 +62,7 @@ struct RunCommand: ParsableCommand {
             if result.unavailable != nil, requireModels, status == .success { status = ExitStatus.failure }
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
             do {
+                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 try AtomicFile.write(Renderer.renderRun(result), to: target)
                 Report.out("wrote \(target)")
             } catch {

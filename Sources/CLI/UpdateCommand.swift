@@ -16,9 +16,13 @@ struct UpdateCommand: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
+    func validate() throws {
+        try options.rejectScripts("update")
+    }
+
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(engine: notebookEngine())
+        let runner = Runner(hosts: notebookHosts())
         var status: ExitCode = .success
         for path in files {
             let runOptions = RunOptions(timeout: options.timeout)

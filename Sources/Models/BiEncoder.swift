@@ -16,6 +16,12 @@ public final class BiEncoder: Sendable {
     public let normalizesOutput: Bool
     /// Width of the embeddings.
     public let dimension: Int
+    /// Named prompts, default prompt and similarity function from config_sentence_transformers.json.
+    public let settings: SentenceTransformersConfig
+    /// Tokens the tokenizer adds to one text ([CLS] and [SEP]: 2).
+    let specialTokenCount: Int
+    /// Whether the Pooling module pools a prompt's tokens too (its include_prompt; true without a Pooling config).
+    public var poolingIncludesPrompt: Bool { pooling.includePrompt }
 
     let encoder: Encoder
     let pooling: Pooling
@@ -40,6 +46,8 @@ public final class BiEncoder: Sendable {
         let weights = try Weights.open(directory: transformerDir)
         encoder = try Encoder(weights.encoderScope(), config)
         tokenizer = try loadTokenizer(transformerDir)
+        specialTokenCount = tokenizer.encode("", maxLength: nil).ids.count
+        settings = try SentenceTransformersConfig.read(directory: directory)
 
         // max_seq_length: sentence_bert_config.json if it says, else the tokenizer's model_max_length capped by
         // max_position_embeddings (what the reference's Transformer module does). Never past the position table.
@@ -98,9 +106,18 @@ public final class BiEncoder: Sendable {
     ///     first, and the encoder takes them in groups of about `Parallel.groupTokens` tokens per core, so neither
     ///     the embeddings nor the memory depend on it.
     ///   - normalize: also scale each embedding to unit length (as `normalize_embeddings=True`).
-    public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false) throws(EngineError) -> [[Float]] {
-        let tokenizer = self.tokenizer, maxLength = maxSequenceLength
-        let encodings = Parallel.map(sentences.count) { tokenizer.encode(sentences[$0], maxLength: maxLength) }
+    ///   - maxLength: tokens per text, special tokens included (sentence-transformers' `model.max_seq_length = n`);
+    ///     nil for the folder's `maxSequenceLength`. As transformers' tokenizers, a length below the special tokens'
+    ///     count truncates nothing.
+    /// - Throws: `EngineError.sequenceTooLong` when a text has more tokens than the model has positions (only
+    ///   possible with a `maxLength` above them).
+    public func encode(_ sentences: [String], batchSize: Int = 32, normalize: Bool = false, maxLength: Int? = nil)
+        throws(EngineError) -> [[Float]]
+    {
+        let tokenizer = self.tokenizer
+        let limit = truncation(maxLength ?? maxSequenceLength, specialTokens: specialTokenCount)
+        let encodings = Parallel.map(sentences.count) { tokenizer.encode(sentences[$0], maxLength: limit) }
+        try checkPositions(encodings.map(\.ids.count), maxLength: maxLength ?? maxSequenceLength, config: config)
         let order = longestFirst(encodings.map(\.ids.count))
         var batch = PackedBatch()
         for i in order { batch.append(encodings[i].ids, typeIds: encodings[i].typeIds) }
@@ -134,6 +151,18 @@ public final class BiEncoder: Sendable {
         }
         if let failure { throw failure }
         return (0..<sentences.count).map { Array(flat[$0 * width..<($0 + 1) * width]) }
+    }
+}
+
+/// The truncation length for transformers' rule: nil (none) when `maxLength` is below the special tokens' count.
+func truncation(_ maxLength: Int, specialTokens: Int) -> Int? {
+    maxLength < specialTokens ? nil : maxLength
+}
+
+/// Throws when a sequence would run off the model's position table.
+func checkPositions(_ lengths: [Int], maxLength: Int, config: TransformerConfig) throws(EngineError) {
+    if let longest = lengths.max(), longest > config.maxTokens {
+        throw .sequenceTooLong(tokens: longest, positions: config.maxTokens, maxLength: maxLength)
     }
 }
 

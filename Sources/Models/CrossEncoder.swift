@@ -15,6 +15,8 @@ public final class CrossEncoder: Sendable {
     public let maxLength: Int
     public let labelCount: Int
     public let activation: ActivationFunction
+    /// Tokens the tokenizer adds to a pair ([CLS] A [SEP] B [SEP]: 3).
+    let specialTokenCount: Int
 
     let encoder: Encoder
     let head: [Linear]   // applied in order with tanh between: [pooler/dense, classifier/out_proj]
@@ -50,6 +52,7 @@ public final class CrossEncoder: Sendable {
                     try Linear(weights.scoped("classifier.out_proj"), in: C, out: config.labelCount)]
         }
         tokenizer = try loadTokenizer(directory)
+        specialTokenCount = tokenizer.encode("", "", maxLength: nil).ids.count
         maxLength = min(tokenizer.modelMaxLength ?? Int.max, config.maxPositionEmbeddings, config.maxTokens)
         if let path = config.activationFunctionPath, path.hasPrefix("torch."), let f = ActivationFunction(path: path) {
             activation = f
@@ -72,11 +75,16 @@ public final class CrossEncoder: Sendable {
     ///     changes neither the scores nor the memory.
     ///   - activate: apply the model's activation (false gives raw logits).
     ///   - softmax: softmax over labels after the activation (only for several labels, as the reference).
-    public func predict(_ pairs: [(String, String)], batchSize: Int = 32, activate: Bool = true, softmax: Bool = false)
-        throws(EngineError) -> [[Float]]
+    ///   - maxLength: tokens per pair, special tokens included (`CrossEncoder(..., max_length=n)`); nil for the
+    ///     model's `maxLength`. Below the special tokens' count it truncates nothing, as transformers' tokenizers.
+    /// - Throws: `EngineError.sequenceTooLong` when a pair has more tokens than the model has positions.
+    public func predict(_ pairs: [(String, String)], batchSize: Int = 32, activate: Bool = true, softmax: Bool = false,
+                        maxLength: Int? = nil) throws(EngineError) -> [[Float]]
     {
-        let tokenizer = self.tokenizer, maxLength = self.maxLength
-        let encodings = Parallel.map(pairs.count) { tokenizer.encode(pairs[$0].0, pairs[$0].1, maxLength: maxLength) }
+        let tokenizer = self.tokenizer
+        let limit = truncation(maxLength ?? self.maxLength, specialTokens: specialTokenCount)
+        let encodings = Parallel.map(pairs.count) { tokenizer.encode(pairs[$0].0, pairs[$0].1, maxLength: limit) }
+        try checkPositions(encodings.map(\.ids.count), maxLength: maxLength ?? self.maxLength, config: config)
         var result = [[Float]](repeating: [], count: pairs.count)
         let order = longestFirst(encodings.map(\.ids.count))
         // Passes of at most `pairsPerPass` pairs: the encoder holds a pass's first-token rows of the last layer

@@ -24,10 +24,14 @@ public enum PoolingMode: String, Sendable, CaseIterable {
 public struct Pooling: Sendable {
     public var modes: [PoolingMode]
     public var dimension: Int  // token embedding width
+    /// include_prompt: false when sentence-transformers leaves a prompt's tokens out of the pooled vector (INSTRUCTOR
+    /// models); Quill pools every token, so callers must not prompt such a model.
+    public var includePrompt: Bool
 
-    public init(modes: [PoolingMode], dimension: Int) {
+    public init(modes: [PoolingMode], dimension: Int, includePrompt: Bool = true) {
         self.modes = modes
         self.dimension = dimension
+        self.includePrompt = includePrompt
     }
 
     public var outputDimension: Int { modes.count * dimension }
@@ -60,7 +64,7 @@ public struct Pooling: Sendable {
         guard width == dimension else {
             throw .invalidConfig(file: f.path, reason: "embedding dimension \(width) does not match the encoder's hidden size \(dimension)")
         }
-        return Pooling(modes: modes, dimension: dimension)
+        return Pooling(modes: modes, dimension: dimension, includePrompt: try f.bool("include_prompt") ?? true)
     }
 
     /// tokens: (L, C) rows of one sequence -> (modes.count * C).

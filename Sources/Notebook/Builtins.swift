@@ -3,6 +3,7 @@
 
 import CommonMark
 import Foundation
+import QuillPython
 
 /// The evaluated arguments of a call, with their positions.
 struct CallArguments {
@@ -117,13 +118,13 @@ enum Builtins {
         let (v, r) = args.positional[0]
         let reference = try args.string(v, at: r, "a model name or path")
         let directory = interpreter.notebookDirectory
-        let engine = interpreter.engine
+        let host = interpreter.host
         let key = "\(name)\u{0}\(directory.path)\u{0}\(reference)"
         do {
             return .model(try interpreter.cache.model(key) {
                 name == "bi_encoder"
-                    ? .biEncoder(name: reference, model: try engine.loadBiEncoder(reference, notebookDirectory: directory))
-                    : .crossEncoder(name: reference, model: try engine.loadCrossEncoder(reference, notebookDirectory: directory))
+                    ? .biEncoder(name: reference, model: try host.loadBiEncoder(reference))
+                    : .crossEncoder(name: reference, model: try host.loadCrossEncoder(reference))
             })
         } catch let error as ModelUnavailable {
             throw error
@@ -163,7 +164,7 @@ enum Builtins {
     }
 
     static func embed(_ model: any BiEncoderModel, _ sentences: [String], normalize: Bool, _ args: CallArguments) throws -> Matrix {
-        let rows = try engineCall(args) { try model.encode(sentences, normalize: normalize) }
+        let rows = try engineCall(args) { try model.encode(sentences, maxSequenceLength: model.maxSequenceLength, normalize: normalize) }
         guard rows.count == sentences.count else {
             throw Diagnostic("engine returned \(rows.count) embeddings for \(sentences.count) sentences", at: args.callRange)
         }
@@ -216,7 +217,7 @@ enum Builtins {
         if case .pair = v { single = true } else { single = false }
         let pairs = try pairs(single ? .list([v]) : v, r, args)
         let softmax = try args.bool("softmax", default: false)
-        let rows = try engineCall(args) { try model.predict(pairs, softmax: softmax) }
+        let rows = try engineCall(args) { try model.predict(pairs, maxLength: model.maxLength, softmax: softmax) }
         guard rows.count == pairs.count else {
             throw Diagnostic("engine returned \(rows.count) scores for \(pairs.count) pairs", at: args.callRange)
         }

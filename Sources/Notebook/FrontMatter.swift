@@ -3,6 +3,34 @@
 
 import CommonMark
 
+extension NotebookReader {
+    /// The notebook-wide cell options, and the bytes for cmark with the front matter blanked (same length, spaces)
+    /// so that cmark's line numbers stay the file's. Nil, after a diagnostic, for front matter left open.
+    mutating func readFrontMatter() -> (CellOptions, [UInt8])? {
+        var defaults = CellOptions()
+        guard let frontMatter = FrontMatter.find(bytes) else {
+            if FrontMatter.isUnterminated(bytes) {
+                fail("front matter starts with '---' but has no closing '---' line", SourceRange(line: 1, column: 1))
+                return nil
+            }
+            return (defaults, bytes)
+        }
+        for (line, key, value) in frontMatter.entries {
+            let range = SourceRange(line: line, column: 1)
+            if FrontMatter.ignoredKeys.contains(key) { continue }
+            if CellOptions.keys.contains(key) {
+                if let problem = defaults.set(key, value) { fail(problem.message, range, hint: problem.hint) }
+            } else {
+                fail("unknown front matter key '\(key)' (ignored)", range,
+                     hint: Suggest.hint(for: key, in: CellOptions.keys), severity: .warning)
+            }
+        }
+        var parseBytes = bytes
+        for k in frontMatter.byteRange where bytes[k] != 0x0A && bytes[k] != 0x0D { parseBytes[k] = 0x20 }
+        return (defaults, parseBytes)
+    }
+}
+
 enum FrontMatter {
     /// Keys that documents commonly carry and Quill ignores.
     static let ignoredKeys = ["title", "author", "date", "description", "tags"]

@@ -2,6 +2,7 @@
 
 import CommonMark
 import Foundation
+import QuillPython
 
 /// Models loaded in this run, keyed by kind and reference: each model loads once however many cells use it.
 public final class ModelCache: @unchecked Sendable {
@@ -28,15 +29,15 @@ struct Interpreter {
     /// The most text one cell may print; beyond it the cell fails instead of filling the disk.
     static let outputLimit = 4 << 20
 
-    let engine: any Engine
+    let host: any ModelHost
     let cache: ModelCache
     let notebookDirectory: URL
     var variables: [String: Value] = [:]
     var output = ""
     var deadline: ContinuousClock.Instant?
 
-    init(engine: any Engine, cache: ModelCache, notebookDirectory: URL) {
-        self.engine = engine
+    init(host: any ModelHost, cache: ModelCache, notebookDirectory: URL) {
+        self.host = host
         self.cache = cache
         self.notebookDirectory = notebookDirectory
     }

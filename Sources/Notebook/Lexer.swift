@@ -2,17 +2,6 @@
 
 import CommonMark
 
-/// Where a cell's text sits in the notebook file: line k of the text (0-based) is file line
-/// `firstLine + k`, and its columns are shifted by `columnOffset` (the fence's indentation).
-struct CellOrigin: Sendable {
-    var firstLine: Int
-    var columnOffset: Int
-
-    func position(line: Int, column: Int) -> SourcePosition {
-        SourcePosition(line: firstLine + line, column: column + columnOffset)
-    }
-}
-
 enum TokenKind: Sendable, Equatable {
     case name(String)
     case int(Int)

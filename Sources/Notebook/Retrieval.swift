@@ -2,6 +2,7 @@
 // Mirrors sentence_transformers.util.semantic_search: cosine scores, top k per query, highest first.
 
 import CommonMark
+import QuillPython
 
 enum Retrieval {
     static func hit(id: Int, score: Float, text: String?) -> Value {
@@ -71,7 +72,7 @@ enum Retrieval {
             }
         }
         let k = try args.int("top_k", default: candidates.count)
-        let rows = try Builtins.engineCall(args) { try model.predict(candidates.map { (query, $0.text) }, softmax: false) }
+        let rows = try Builtins.engineCall(args) { try model.predict(candidates.map { (query, $0.text) }, maxLength: model.maxLength, softmax: false) }
         guard rows.count == candidates.count, rows.allSatisfy({ !$0.isEmpty }) else {
             throw Diagnostic("engine returned \(rows.count) scores for \(candidates.count) candidates", at: args.callRange)
         }

@@ -2,6 +2,7 @@
 
 import CommonMark
 import Foundation
+import QuillPython
 
 public struct CellResult: Sendable {
     public enum Status: Sendable, Equatable {
@@ -44,19 +45,25 @@ public struct Runner: Sendable {
     /// The largest cell source accepted; beyond it the cell fails before lexing.
     public static let cellByteLimit = 1 << 20
 
-    public let engine: any Engine
+    /// The models of a notebook in a given folder (relative model paths start there).
+    public let hosts: @Sendable (_ notebookDirectory: URL) -> any ModelHost
     public let cache: ModelCache
 
-    public init(engine: any Engine, cache: ModelCache = ModelCache()) {
-        self.engine = engine
+    public init(hosts: @escaping @Sendable (_ notebookDirectory: URL) -> any ModelHost, cache: ModelCache = ModelCache()) {
+        self.hosts = hosts
         self.cache = cache
+    }
+
+    /// One host for every notebook.
+    public init(host: any ModelHost, cache: ModelCache = ModelCache()) {
+        self.init(hosts: { _ in host }, cache: cache)
     }
 
     /// Runs every cell of `notebook`. A notebook with reading errors runs no cell.
     public func run(_ notebook: Notebook, directory: URL, options: RunOptions = RunOptions()) -> NotebookRun {
         var run = NotebookRun(notebook: notebook, results: [])
         guard !notebook.hasErrors else { return run }
-        var interpreter = Interpreter(engine: engine, cache: cache, notebookDirectory: directory)
+        var interpreter = Interpreter(host: hosts(directory), cache: cache, notebookDirectory: directory)
         var stopped = false
         for cell in notebook.cells {
             if stopped {

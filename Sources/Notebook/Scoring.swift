@@ -1,8 +1,6 @@
 // Score matrices and top-k ranking from embeddings, in Float32 as torch computes them.
 // Mirrors sentence_transformers.util.cos_sim / dot_score / semantic_search.
 
-import Models
-
 enum Scoring {
     /// (a.rows x b.rows) dot products.
     static func dot(_ a: Matrix, _ b: Matrix) throws -> Matrix {
@@ -32,7 +30,12 @@ enum Scoring {
     static func normalized(_ m: Matrix) -> Matrix {
         var scalars = m.scalars
         for i in 0..<m.rows {
-            Similarity.normalize(&scalars[(i * m.columns)..<((i + 1) * m.columns)])
+            let row = (i * m.columns)..<((i + 1) * m.columns)
+            // v / max(‖v‖₂, 1e-12), the norm accumulated in Double, as torch.nn.functional.normalize.
+            var sq = 0.0
+            for x in scalars[row] { sq += Double(x) * Double(x) }
+            let norm = Float(max(sq.squareRoot(), 1e-12))
+            for k in row { scalars[k] /= norm }
         }
         return Matrix(rows: m.rows, columns: m.columns, scalars: scalars)
     }

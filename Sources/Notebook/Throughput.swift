@@ -2,6 +2,7 @@
 // (encode sentences) with a cross-encoder (predict pairs). Timings are volatile: mark such cells `#| check: false`.
 
 import CommonMark
+import QuillPython
 
 enum Throughput {
     static let usage = "throughput(model, sentences_or_pairs, repeat=3)"
@@ -59,7 +60,7 @@ enum Throughput {
             items = pairs.count
             unit = "pairs"
             run = {
-                let rows = try Builtins.engineCall(args) { try crossEncoder.predict(pairs, softmax: false) }
+                let rows = try Builtins.engineCall(args) { try crossEncoder.predict(pairs, maxLength: crossEncoder.maxLength, softmax: false) }
                 guard rows.count == pairs.count else {
                     throw Diagnostic("engine returned \(rows.count) scores for \(pairs.count) pairs", at: args.callRange)
                 }

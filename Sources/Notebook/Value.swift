@@ -1,6 +1,8 @@
 // Values of the directive language. Scores are Float32 (as the engine computes them); printing widens them
 // to Double, which is exact, so `{x:.4f}` rounds exactly as Python's f-strings do on `tensor.item()`.
 
+import QuillPython
+
 /// A row-major Float32 matrix: embeddings (one row per sentence) or a score matrix.
 struct Matrix: Sendable, Equatable {
     var rows: Int

@@ -3,28 +3,39 @@
 // notebooks whose models cannot be had are reported as not run, naming the model.
 
 import Foundation
+import QuillPython
 import Testing
 @testable import Notebook
 
 /// The seed document's numbers for its six sentences and three pairs (SeedTests), the hash engine for any other
 /// text (retrieval corpora); both give 6-dimensional vectors, so they mix in one matrix.
-struct SeedNumbersEngine: Engine {
-    func loadBiEncoder(_ reference: String, notebookDirectory: URL) throws -> any BiEncoderModel {
-        Model(hash: HashEngine.Model(dimension: 6, seed: HashEngine.fnv(reference)))
+struct SeedNumbersEngine: ModelHost {
+    func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
+        Model(hash: HashEngine.Model(name: reference, dimension: 6, seed: HashEngine.fnv(reference)))
     }
-    func loadCrossEncoder(_ reference: String, notebookDirectory: URL) throws -> any CrossEncoderModel {
-        Model(hash: HashEngine.Model(dimension: 6, seed: HashEngine.fnv(reference)))
+    func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
+        Model(hash: HashEngine.Model(name: reference, dimension: 6, seed: HashEngine.fnv(reference)))
     }
 
     struct Model: BiEncoderModel, CrossEncoderModel {
         let seed = SeedTests.engine()
         let hash: HashEngine.Model
+        var name: String { hash.name }
+        var dimension: Int { 6 }
+        var maxSequenceLength: Int { hash.maxSequenceLength }
+        var maxLength: Int { hash.maxLength }
+        var similarityFunctionName: String? { nil }
+        var prompts: [String: String] { [:] }
         var labelCount: Int { 1 }
-        func encode(_ sentences: [String], normalize: Bool) throws -> [[Float]] {
-            try sentences.map { s in try seed.embeddings[s] ?? hash.encode([s], normalize: normalize)[0] }
+        func encode(_ sentences: [String], maxSequenceLength: Int, normalize: Bool) throws -> [[Float]] {
+            try sentences.map { s in
+                try seed.embeddings[s] ?? hash.encode([s], maxSequenceLength: maxSequenceLength, normalize: normalize)[0]
+            }
         }
-        func predict(_ pairs: [(String, String)], softmax: Bool) throws -> [[Float]] {
-            try pairs.map { a, b in try seed.scores[a + "|" + b].map { [$0] } ?? hash.predict([(a, b)], softmax: softmax)[0] }
+        func predict(_ pairs: [(String, String)], maxLength: Int, softmax: Bool) throws -> [[Float]] {
+            try pairs.map { a, b in
+                try seed.scores[a + "|" + b].map { [$0] } ?? hash.predict([(a, b)], maxLength: maxLength, softmax: softmax)[0]
+            }
         }
     }
 }
@@ -47,7 +58,7 @@ struct SeedNumbersEngine: Engine {
     @Test(arguments: seedNotebooks + ["quickstart.md"])
     func runsWithoutErrors(_ name: String) throws {
         let notebook = try Self.load(name)
-        let run = Runner(engine: HashEngine()).run(notebook, directory: Self.folder)
+        let run = Runner(host: HashEngine()).run(notebook, directory: Self.folder)
         #expect(!notebook.cells.isEmpty)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.unavailable == nil)
@@ -58,7 +69,7 @@ struct SeedNumbersEngine: Engine {
     /// (not just within tolerance), and the only unchecked cells are the live ones of the comparison notebook.
     @Test(arguments: seedNotebooks)
     func expectedBlocksAreTheDocumentsOutput(_ name: String) throws {
-        let run = Runner(engine: SeedNumbersEngine()).run(try Self.load(name), directory: Self.folder)
+        let run = Runner(host: SeedNumbersEngine()).run(try Self.load(name), directory: Self.folder)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         let checks = Checker.check(run)
         let checked = checks.filter { $0.verdict != .skipped }
@@ -83,7 +94,7 @@ struct SeedNumbersEngine: Engine {
     /// Without the seed's models, the seed notebooks are reported as not run, naming the model and where it was
     /// looked for, and the quickstart still runs with the same runner.
     @Test func unavailableModelsSkipOnlyTheirNotebooks() throws {
-        let runner = Runner(engine: HashEngine(unavailable: Set(Self.seedModels)))
+        let runner = Runner(host: HashEngine(unavailable: Set(Self.seedModels)))
         for name in Self.seedNotebooks {
             let run = runner.run(try Self.load(name), directory: Self.folder)
             let unavailable = try #require(run.unavailable, "\(name) should not run")

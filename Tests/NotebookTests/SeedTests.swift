@@ -1,6 +1,7 @@
 // The seed document's two printed examples, byte for byte, with an engine that returns the seed's numbers.
 
 import Foundation
+import QuillPython
 import Testing
 @testable import Notebook
 
@@ -87,15 +88,15 @@ import Testing
     /// A model is loaded once per run however many cells use it.
     @Test func modelsLoadOnce() {
         final class Counter: @unchecked Sendable { var loads = 0 }
-        struct Counting: Engine {
+        struct Counting: ModelHost {
             let counter: Counter
-            func loadBiEncoder(_ r: String, notebookDirectory: URL) throws -> any BiEncoderModel {
+            func loadBiEncoder(_ r: String) throws -> any BiEncoderModel {
                 counter.loads += 1
-                return try HashEngine().loadBiEncoder(r, notebookDirectory: notebookDirectory)
+                return try HashEngine().loadBiEncoder(r)
             }
-            func loadCrossEncoder(_ r: String, notebookDirectory: URL) throws -> any CrossEncoderModel {
+            func loadCrossEncoder(_ r: String) throws -> any CrossEncoderModel {
                 counter.loads += 1
-                return try HashEngine().loadCrossEncoder(r, notebookDirectory: notebookDirectory)
+                return try HashEngine().loadCrossEncoder(r)
             }
         }
         let counter = Counter()

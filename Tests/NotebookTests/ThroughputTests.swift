@@ -6,38 +6,6 @@ import Foundation
 import Testing
 @testable import Notebook
 
-/// Counts engine calls and the inputs of each; optionally sleeps in every call.
-final class CallLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sizes: [Int] = []
-    var calls: [Int] { lock.lock(); defer { lock.unlock() }; return sizes }
-    func record(_ n: Int) { lock.lock(); sizes.append(n); lock.unlock() }
-}
-
-struct CountingEngine: Engine {
-    let log: CallLog
-    var delay: Duration = .zero
-
-    func loadBiEncoder(_ reference: String, notebookDirectory: URL) throws -> any BiEncoderModel { Model(engine: self) }
-    func loadCrossEncoder(_ reference: String, notebookDirectory: URL) throws -> any CrossEncoderModel { Model(engine: self) }
-
-    struct Model: BiEncoderModel, CrossEncoderModel {
-        let engine: CountingEngine
-        var labelCount: Int { 1 }
-        func encode(_ sentences: [String], normalize: Bool) throws -> [[Float]] {
-            engine.log.record(sentences.count)
-            if engine.delay > .zero {
-                Thread.sleep(forTimeInterval: Double(engine.delay.components.seconds) + Double(engine.delay.components.attoseconds) * 1e-18)
-            }
-            return try HashEngine.Model(dimension: 4, seed: 1).encode(sentences, normalize: normalize)
-        }
-        func predict(_ pairs: [(String, String)], softmax: Bool) throws -> [[Float]] {
-            engine.log.record(pairs.count)
-            return try HashEngine.Model(dimension: 4, seed: 1).predict(pairs, softmax: softmax)
-        }
-    }
-}
-
 @Suite struct ThroughputTests {
     static let setup = """
         bi = bi_encoder("bi")
@@ -47,8 +15,9 @@ struct CountingEngine: Engine {
 
         """
 
-    static func run(_ body: String, engine: any Engine = HashEngine()) -> NotebookRun {
-        runNotebook("```quill\n" + setup + body + "\n```\n", engine: engine).run
+    static func run(_ body: String, counting log: CallLog? = nil) -> NotebookRun {
+        let text = "```quill\n" + setup + body + "\n```\n"
+        return (log.map { runNotebook(text, engine: CountingEngine(log: $0)) } ?? runNotebook(text)).run
     }
 
     @Test func recordFields() throws {
@@ -88,7 +57,7 @@ struct CountingEngine: Engine {
     ])
     func runsTheModelRepeatTimes(_ call: String, _ calls: [Int], _ shown: String) {
         let log = CallLog()
-        let run = Self.run("s = \(call)\nprint(s.items, s.unit)", engine: CountingEngine(log: log))
+        let run = Self.run("s = \(call)\nprint(s.items, s.unit)", counting: log)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(log.calls == calls)
         #expect(run.results[0].output == shown + "\n")
@@ -103,10 +72,10 @@ struct CountingEngine: Engine {
         }
         let clock = FakeClock()
         let range = SourceRange(line: 1, column: 1)
-        let model = Value.model(.biEncoder(name: "m", model: HashEngine.Model(dimension: 4, seed: 1)))
+        let model = Value.model(.biEncoder(name: "m", model: HashEngine.Model(name: "m", dimension: 4, seed: 1)))
         let args = CallArguments([(nil, model, range), (nil, .list([.string("a"), .string("b")]), range)],
                                  callRange: range, function: "throughput")
-        let interpreter = Interpreter(engine: HashEngine(), cache: ModelCache(), notebookDirectory: URL(fileURLWithPath: "/tmp"))
+        let interpreter = Interpreter(host: HashEngine(), cache: ModelCache(), notebookDirectory: URL(fileURLWithPath: "/tmp"))
         let value = try Throughput.measure(args, interpreter, clock: clock.now)
         guard case .record(let fields) = value else { Issue.record("not a record: \(value.repr)"); return }
         #expect(Value.record(fields).repr == "{items: 2, unit: 'sentences', repeat: 3, seconds: 1.0, per_second: 2.0}")

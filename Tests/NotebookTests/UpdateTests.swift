@@ -6,7 +6,7 @@ import Testing
     func update(_ bytes: [UInt8]) -> [UInt8] {
         let notebook = Notebook(path: "n.md", bytes: bytes)
         #expect(!notebook.hasErrors, "\(notebook.diagnostics)")
-        return Renderer.renderUpdate(Runner(engine: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp")))
+        return Renderer.renderUpdate(Runner(host: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp")))
     }
 
     static let sources = [
@@ -33,7 +33,7 @@ import Testing
         #expect(stripOutputs(once) == stripOutputs(terminated))
         // The fresh notebook now checks clean.
         let notebook = Notebook(path: "n.md", bytes: once)
-        let checks = Checker.check(Runner(engine: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp")))
+        let checks = Checker.check(Runner(host: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp")))
         #expect(checks.allSatisfy { $0.verdict == .match || $0.verdict == .skipped })
     }
 

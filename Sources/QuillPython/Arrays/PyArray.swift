@@ -14,6 +14,9 @@ public final class PyArray: PyObject {
     public var scalars: [Double]
     /// A numpy scalar (`np.float32(0.5)`, from indexing a 1-d array), as opposed to a 0-d ndarray.
     public let isNumpyScalar: Bool
+    /// For a view (`a[0]`, `a[:, 1]`): the array it was taken from and, for each element, its position there.
+    /// Assignments to the view's elements are written through to it (the other direction is not shared).
+    var base: (array: PyArray, positions: [Int])?
 
     public init(library: Library, dtype: DType, shape: [Int], scalars: [Double], isNumpyScalar: Bool = false) {
         precondition(scalars.count == shape.reduce(1, *), "PyArray: \(scalars.count) scalars for shape \(shape)")

@@ -1,5 +1,6 @@
 // A session runs cells one after another with shared names, as a Jupyter kernel does, and collects what each
-// prints. CONTRACT STUB: the interpreter work replaces the body; the signatures are what the notebook runner uses.
+// prints. Each cell is parsed, compiled to closures and run on a thread with a large stack, so that deep Python
+// recursion meets the recursion limit (RecursionError) long before the native stack ends.
 
 import Foundation
 
@@ -35,5 +36,102 @@ public struct CellOutcome {
         self.error = error
         self.displayValue = displayValue
         self.unavailable = unavailable
+    }
+}
+
+public final class Session {
+    let interpreter: Interpreter
+
+    public init(host: any ModelHost, options: SessionOptions = SessionOptions()) {
+        interpreter = Interpreter(host: host, options: options)
+    }
+
+    /// Drops the session's values on a large stack: releasing a deeply nested list recurses.
+    deinit {
+        let interp = interpreter
+        LargeStack.run { interp.clearGlobals() }
+    }
+
+    /// Runs one cell; names it defines stay for the next. `deadline`: when the cell times out.
+    public func run(_ source: String, deadline: ContinuousClock.Instant? = nil) -> CellOutcome {
+        LargeStack.run { self.runHere(source, deadline) }
+    }
+
+    /// Adds a name every later cell sees as it sees builtins: a cell may rebind it (Quill's `table`, for one).
+    public func define(_ name: String, _ value: Value) {
+        interpreter.defineBuiltin(name, value)
+    }
+
+    /// Makes a module importable by its name (`from quill import table`).
+    public func register(_ module: PyModule) {
+        interpreter.modules[module.name] = module
+    }
+
+    /// `repr(value)` as CPython prints it (for displaying a cell's value).
+    public func repr(_ value: Value) -> String {
+        LargeStack.run {
+            do { return try self.interpreter.repr(value) } catch { return "<\(value.typeName) object>" }
+        }
+    }
+
+    private func runHere(_ source: String, _ deadline: ContinuousClock.Instant?) -> CellOutcome {
+        let interp = interpreter
+        interp.output = ""
+        interp.deadline = deadline
+        interp.depth = 0
+        interp.nesting = 0
+        interp.residentAtStart = Interpreter.residentBytes()
+        do {
+            let module = try Parser.parse(source)
+            let cell = try Compiler.compileCell(module, interp)
+            let frame = Frame(slotCount: cell.slotCount, cells: (0..<cell.cellCount).map { _ in Cell() })
+            _ = try cell.body(frame)
+            var display: Value?
+            if let code = cell.display {
+                let value = try code(frame)
+                if case .none = value {} else { display = value }
+            }
+            return CellOutcome(output: interp.output, error: nil, displayValue: display)
+        } catch let error as PyError {
+            return CellOutcome(output: interp.output, error: error)
+        } catch let unavailable as ModelUnavailable {
+            return CellOutcome(output: interp.output, error: nil, unavailable: unavailable)
+        } catch {
+            return CellOutcome(output: interp.output, error: PyError(.exception("RuntimeError"), "\(error)"))
+        }
+    }
+}
+
+/// Runs work on a thread with a 512 MiB stack (reserved, not committed) and waits for it.
+enum LargeStack {
+    static let size = 512 << 20
+
+    private final class Job<T>: @unchecked Sendable {
+        /// Dropped as soon as it has run: it is non-escaping for the caller, which waits for it.
+        private var body: (() -> T)?
+        var result: T?
+        let done = DispatchSemaphore(value: 0)
+        init(_ body: @escaping () -> T) { self.body = body }
+
+        func run() {
+            let work = body
+            body = nil
+            result = work?()
+        }
+    }
+
+    static func run<T>(_ body: () -> T) -> T {
+        withoutActuallyEscaping(body) { body in
+            let job = Job(body)
+            let thread = Thread {
+                job.run()
+                job.done.signal()
+            }
+            thread.stackSize = size
+            thread.start()
+            job.done.wait()
+            guard let result = job.result else { preconditionFailure("the large-stack thread ended without a result") }
+            return result
+        }
     }
 }

@@ -1,0 +1,199 @@
+// The arithmetic the builtins need of their own (sum, abs, divmod, pow), with Python's int/float rules: ints are
+// exact (64-bit, then BigInt), a float operand makes the result a float, floor division and modulo round toward
+// negative infinity. Arrays and tensors take part through PyNumeric.
+
+import BigInt
+import Foundation
+
+enum Arithmetic {
+    /// A numeric operand: an int (either representation, bool included) or a float.
+    enum Number {
+        case int(BigInt)
+        case float(Double)
+    }
+
+    static func number(_ value: Value) -> Number? {
+        switch value {
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .int(let i): return .int(BigInt(i))
+        case .bigInt(let b): return .int(b)
+        case .float(let d): return .float(d)
+        default: return nil
+        }
+    }
+
+    /// int -> float as Python converts it: OverflowError "int too large to convert to float".
+    static func double(_ b: BigInt) throws -> Double {
+        let d = roundedDouble(b)
+        guard d.isFinite else { throw PyError.overflow("int too large to convert to float") }
+        return d
+    }
+
+    /// The nearest Double (ties to even), infinity beyond the range. (BigInt's own `Double(_:)` truncates where
+    /// the bits below the kept ones are above the halfway point but the last kept bit is 0.)
+    static func roundedDouble(_ b: BigInt) -> Double {
+        if let i = Int(exactly: b) { return Double(i) }
+        let (top, shift) = topBits(b.magnitude)
+        let d = Foundation.scalbn(Double(top), shift)
+        return b.sign == .minus ? -d : d
+    }
+
+    /// A magnitude of at least 55 bits as top * 2**shift, `top` its leading 55 bits with a sticky lowest bit
+    /// (set when any bit below them is set), so that rounding `top` to 53 bits rounds the whole number correctly.
+    static func topBits(_ m: BigUInt) -> (top: UInt64, shift: Int) {
+        let shift = Swift.max(0, m.bitWidth - 55)
+        var top = UInt64(m >> shift)
+        if shift > 0 && m.trailingZeroBitCount < shift { top |= 1 }
+        return (top, shift)
+    }
+
+    static func double(_ n: Number) throws -> Double {
+        switch n {
+        case .int(let b): return try double(b)
+        case .float(let d): return d
+        }
+    }
+
+    /// `a + b`.
+    static func add(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
+        switch (a, b) {
+        case (.int(let x), .int(let y)):
+            let (r, overflow) = x.addingReportingOverflow(y)
+            return overflow ? .integer(BigInt(x) + BigInt(y)) : .int(r)
+        case (.float(let x), .float(let y)): return .float(x + y)
+        case (.str(let x), .str(let y)): try context.reserve((x.utf8.count + y.utf8.count) / 8); return .str(x + y)
+        case (.list(let x), .list(let y)): try context.reserve(x.items.count + y.items.count); return .list(PyList(x.items + y.items))
+        case (.tuple(let x), .tuple(let y)): try context.reserve(x.count + y.count); return .tuple(x + y)
+        default: break
+        }
+        if let x = number(a), let y = number(b) {
+            if case .int(let i) = x, case .int(let j) = y { return .integer(i + j) }
+            return .float(try double(x) + double(y))
+        }
+        if let r = try numeric(.add, a, b, context) { return r }
+        switch a {
+        case .str, .list, .tuple:
+            throw PyError.type("can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+        default:
+            throw PyError.type("unsupported operand type(s) for +: '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    /// Arrays and tensors: the left operand's method, then the right one's reflected.
+    static func numeric(_ op: BinaryOperator, _ a: Value, _ b: Value, _ context: any Context) throws -> Value? {
+        if case .object(let o as any PyNumeric) = a, let r = try o.binary(op, b, reflected: false, context) { return r }
+        if case .object(let o as any PyNumeric) = b, let r = try o.binary(op, a, reflected: true, context) { return r }
+        return nil
+    }
+
+    /// `abs(x)`.
+    static func absolute(_ value: Value, _ context: any Context) throws -> Value {
+        switch value {
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .int(let i): return i == Int.min ? .integer(BigInt(BigInt(i).magnitude)) : .int(Swift.abs(i))
+        case .bigInt(let b): return .integer(BigInt(b.magnitude))
+        case .float(let d): return .float(Swift.abs(d))
+        case .object(let o):
+            // An object's own `__abs__` (arrays, element-wise); else a one-value number-like object's sign.
+            if let a = o as? any PyAttributes, let method = try a.attribute("__abs__", context) {
+                return try context.call(method, Arguments())
+            }
+            if let n = o as? any PyNumeric, let negative = try n.compare(.less, .int(0), reflected: false, context),
+               let isNegative = try? context.truth(negative) {
+                return isNegative ? (try n.unary(.negate, context) ?? value) : value
+            }
+        default: break
+        }
+        throw PyError.type("bad operand type for abs(): '\(value.typeName)'")
+    }
+
+    /// `divmod(a, b)`: floor quotient and the remainder with the divisor's sign.
+    static func divmod(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
+        guard let x = number(a), let y = number(b) else {
+            throw PyError.type("unsupported operand type(s) for divmod(): '\(a.typeName)' and '\(b.typeName)'")
+        }
+        if case .int(let i) = x, case .int(let j) = y {
+            guard !j.isZero else { throw PyError.zeroDivision("integer division or modulo by zero") }
+            let (q, r) = floorDivide(i, j)
+            return .tuple([.integer(q), .integer(r)])
+        }
+        let (q, r) = try floatDivmod(double(x), double(y))
+        return .tuple([.float(q), .float(r)])
+    }
+
+    static func floorDivide(_ i: BigInt, _ j: BigInt) -> (BigInt, BigInt) {
+        var (q, r) = i.quotientAndRemainder(dividingBy: j)
+        if !r.isZero && (r.sign == .minus) != (j.sign == .minus) {
+            q -= 1
+            r += j
+        }
+        return (q, r)
+    }
+
+    /// CPython's float divmod: the remainder from fmod, adjusted to the divisor's sign, and a quotient rounded to
+    /// the nearest integral value; signed zeros as CPython gives them.
+    static func floatDivmod(_ x: Double, _ y: Double) throws -> (Double, Double) {
+        guard y != 0 else { throw PyError.zeroDivision("float divmod()") }
+        var mod = fmod(x, y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) {
+                mod += y
+                div -= 1
+            }
+        } else {
+            mod = copysign(0, y)
+        }
+        var floorDiv: Double
+        if div != 0 {
+            floorDiv = div.rounded(.down)
+            if div - floorDiv > 0.5 { floorDiv += 1 }
+        } else {
+            floorDiv = copysign(0, x / y)
+        }
+        return (floorDiv, mod)
+    }
+}
+
+extension Arithmetic {
+    /// `a * b`: numbers, sequence repetition by an int, arrays through PyNumeric.
+    static func multiply(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
+        if case .int(let x) = a, case .int(let y) = b {
+            let (r, overflow) = x.multipliedReportingOverflow(by: y)
+            return overflow ? .integer(BigInt(x) * BigInt(y)) : .int(r)
+        }
+        if let x = number(a), let y = number(b) {
+            if case .int(let i) = x, case .int(let j) = y { return .integer(i * j) }
+            return .float(try double(x) * double(y))
+        }
+        if let r = try numeric(.multiply, a, b, context) { return r }
+        func repeatCount(_ v: Value) -> Int? {
+            switch v {
+            case .int(let i): return Swift.max(0, i)
+            case .bool(let t): return t ? 1 : 0
+            default: return nil
+            }
+        }
+        /// Reserves `size * n` elements; an overflowing product is over any limit.
+        func reserve(_ size: Int, _ n: Int, per: Int = 1) throws {
+            let (total, overflow) = size.multipliedReportingOverflow(by: n)
+            try context.reserve(overflow ? Int.max : total / per)
+        }
+        for (sequence, count) in [(a, b), (b, a)] {
+            guard let n = repeatCount(count) else { continue }
+            switch sequence {
+            case .str(let s):
+                try reserve(s.utf8.count, n, per: 8)
+                return .str(String(repeating: s, count: n))
+            case .list(let l):
+                try reserve(l.items.count, n)
+                return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined())))
+            case .tuple(let t):
+                try reserve(t.count, n)
+                return .tuple(Array([[Value]](repeating: t, count: n).joined()))
+            default: continue
+            }
+        }
+        throw PyError.type("unsupported operand type(s) for *: '\(a.typeName)' and '\(b.typeName)'")
+    }
+}

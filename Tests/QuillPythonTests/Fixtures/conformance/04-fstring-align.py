@@ -1,0 +1,36 @@
+# f-strings: fill, alignment and width.
+name = "MiniLM"
+n = 42
+x = 3.14159
+print(f"[{name}]")
+print(f"[{name:10}]")
+print(f"[{name:<10}]")
+print(f"[{name:>10}]")
+print(f"[{name:^10}]")
+print(f"[{name:^11}]")
+print(f"[{name:*^12}]")
+print(f"[{name:.<12}]")
+print(f"[{name:->12}]")
+print(f"[{name:3}]")
+print(f"[{n:5}]")
+print(f"[{n:<5}]")
+print(f"[{n:^5}]")
+print(f"[{n:05}]")
+print(f"[{-n:05}]")
+print(f"[{-n:=6}]")
+print(f"[{-n:0=6}]")
+print(f"[{n:x>6}]")
+print(f"[{x:10}]")
+print(f"[{x:<10}]")
+print(f"[{x:^10.2f}]")
+print(f"[{x:010.3f}]")
+print(f"[{True:>6}]")
+print(f"[{None!s:>6}]")
+width = 8
+precision = 2
+print(f"[{x:{width}.{precision}f}]")
+print(f"[{name:{'#'}^{width + 2}}]")
+print(f"{'left':<8}|{'mid':^8}|{'right':>8}")
+print(f"{{literal braces}} and {n}")
+print(f"{n} + {n} = {n + n}; {name.lower()} {len(name)}")
+print(f"{'nested ' + 'quotes'}")

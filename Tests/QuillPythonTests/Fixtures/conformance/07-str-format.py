@@ -1,0 +1,20 @@
+# str.format with automatic, numbered and named fields and the same format specs.
+print("{} scored {}".format("Ana", 91))
+print("{0} {1} {0}".format("ping", "pong"))
+print("{name} is {age} years old".format(name="Jo", age=33))
+print("{0}: {score:.2f}".format("avg", score=87.456))
+print("[{:>8}] [{:<8}] [{:^8}]".format("r", "l", "c"))
+print("[{:*^9}] [{:08.3f}] [{:+d}]".format("mid", 3.14159, 5))
+print("{:,} {:_} {:x} {:e} {:g} {:%}".format(1234567, 1234567, 255, 12345.678, 0.00001234, 0.125))
+print("{!r} {!s} {:.3}".format("quote", "plain", "truncate"))
+print("{{braces}} {}".format("kept"))
+print("{0[0]} {0[1]} {1[key]}".format(["first", "second"], {"key": "value"}))
+row = "{:<10}{:>6}{:>8}"
+print(row.format("model", "dim", "score"))
+print(row.format("mini", 384, "0.83"))
+print(row.format("mpnet", 768, "0.91"))
+print("{:.{}f}".format(3.14159, 2))
+print("{:{}>{}}".format("x", "-", 5))
+template = "Hello, {}!"
+print(template.format("world"), template)
+print("{} {}".format(True, None), "{}".format([1, "a"]))

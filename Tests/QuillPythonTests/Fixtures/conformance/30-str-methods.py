@@ -1,0 +1,31 @@
+# str methods: case, stripping, splitting, joining, searching and format.
+s = "  Hello, World!  "
+print(repr(s.lower()), repr(s.upper()))
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print(repr("xxhixx".strip("x")), repr("abcba".strip("ab")), repr("--a--".lstrip("-")), repr("a\n\n".rstrip("\n")))
+print(repr(" \t\n text \r\n".strip()))
+print("a b  c".split(), "a b  c".split(" "), "  lead".split(), "".split(), "".split(","))
+print("a,b,,c,".split(","), "a,b,c".split(",", 1), "a::b::c".split("::"))
+print("k=v=w".split("=", maxsplit=1), "one two three".split(None, 1))
+print("a,b,c".rsplit(",", 1), "a b c".rsplit(), "a b c".rsplit(None, 1), "x.y.z".rsplit(".", maxsplit=1))
+print("one\ntwo\r\nthree\rfour".splitlines(), "end\n".splitlines(), "".splitlines(), "a\n\nb".splitlines())
+print("-".join(["a", "b", "c"]), "".join(["x", "y"]), ", ".join([]), " ".join("abc"))
+print("|".join(str(n) for n in range(4)), "\n".join(["l1", "l2"]))
+print("hello".replace("l", "L"), "hello".replace("l", "L", 1), "aaa".replace("a", "bb"), "abc".replace("", "-"))
+print("photo.jpg".endswith(".jpg"), "photo.jpg".startswith("ph"), "x".startswith(""))
+print("photo.png".endswith((".jpg", ".png")), "data".startswith(("a", "b")))
+print("banana".find("an"), "banana".find("an", 2), "banana".find("x"), "banana".find(""), "banana".find("a", -2))
+print("banana".count("a"), "banana".count("an"), "aaaa".count("aa"), "abc".count(""), "banana".count("a", 2))
+print("Score: {:.1f}".format(9.25), "{}-{}".format("a", 1))
+print("MiXeD 123 ÄÖ straße".lower(), "MiXeD 123 äö straße".upper())
+print("  padded  ".strip().upper().replace("P", "p").split("d"))
+line = "The cat sat on the mat"
+words = line.lower().split()
+print(words, len(words), words.count("the"))
+print(line.find("cat"), line[line.find("cat"):line.find("cat") + 3])
+csvline = " ana , 31 ,  Seoul "
+print([field.strip() for field in csvline.split(",")])
+title = "sentence-transformers/all-MiniLM-L6-v2"
+owner, model = title.split("/")
+print(owner, model, model.split("-"), model.rsplit("-", 1)[0])
+print("ABC".lower().startswith("ab"), "x y".replace(" ", "") == "xy")

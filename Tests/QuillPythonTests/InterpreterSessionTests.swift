@@ -1,0 +1,131 @@
+// The Session around the interpreter: state shared across cells, the displayed value of a cell, Quill's own limits
+// (deadline, memory, recursion, output), models that cannot be had, and the hints and wording Quill adds where
+// CPython's would not fit (unavailable modules).
+
+import Foundation
+import Testing
+@testable import QuillPython
+
+@Suite struct InterpreterSessionTests {
+    @Test func cellsShareNamesAndFunctions() {
+        let session = Session(host: NoModels())
+        #expect(session.run("def square(x):\n    return x * x\nn = 4").error == nil)
+        let outcome = session.run("print(square(n), [square(i) for i in range(n)])")
+        #expect(outcome.output == "16 [0, 1, 4, 9]\n")
+        #expect(outcome.error == nil)
+    }
+
+    @Test func trailingExpressionIsDisplayed() {
+        let session = Session(host: NoModels())
+        let shown = session.run("x = [1, 'a']\nx")
+        #expect(shown.output == "")
+        #expect(shown.displayValue.map(session.repr) == "[1, 'a']")
+        // `;` suppresses the display; string literals and None are not displayed.
+        #expect(session.run("x;").displayValue == nil)
+        #expect(session.run("'docs'").displayValue == nil)
+        #expect(session.run("print('p')").displayValue == nil)
+        #expect(session.run("x[0] + 1").displayValue.map(session.repr) == "2")
+    }
+
+    @Test func errorsKeepOutputPrintedBefore() {
+        let outcome = Session(host: NoModels()).run("print('before')\nprint(1 / 0)\nprint('after')")
+        #expect(outcome.output == "before\n")
+        #expect(outcome.error?.description == "ZeroDivisionError: division by zero")
+        #expect(outcome.error?.loc == Loc(line: 2, column: 7))
+    }
+
+    @Test func nameErrorsSuggestTheClosestName() {
+        let session = Session(host: NoModels())
+        let outcome = session.run("sentences = ['a']\nprint(sentence)")
+        #expect(outcome.error?.hint == "did you mean 'sentences'?")
+        #expect(session.run("prnt('x')").error?.hint == "did you mean 'print'?")
+        #expect(session.run("zzzzzz").error?.hint == nil)
+        #expect(session.run("'abc'.uper()").error?.hint == "did you mean 'upper'?")
+    }
+
+    @Test func unavailableModulesNameTheAvailableOnes() {
+        let session = Session(host: NoModels())
+        session.register(PyModule("demo", ["answer": .int(42)]))
+        let outcome = session.run("import pandas as pd")
+        #expect(outcome.error?.kind == .unsupported)
+        #expect(outcome.error?.message == "module 'pandas' is not available in Quill cells")
+        #expect(outcome.error?.hint?.contains("demo") == true)
+        #expect(outcome.error?.loc == Loc(line: 1, column: 8))
+        let missing = session.run("from demo import nope")
+        #expect(missing.error?.description == "ImportError: cannot import name 'nope' from 'demo'")
+        #expect(missing.error?.loc == Loc(line: 1, column: 18))
+        #expect(session.run("import demo\nfrom demo import answer as a\nprint(demo.answer, a)").output == "42 42\n")
+    }
+
+    @Test func loopsStopAtTheDeadline() {
+        let session = Session(host: NoModels())
+        let outcome = session.run("n = 0\nwhile True:\n    n += 1", deadline: .now + .milliseconds(200))
+        #expect(outcome.error?.kind == .timeout)
+        #expect(outcome.error?.loc == Loc(line: 2, column: 1))
+        let recursive = session.run("def f(n):\n    return [f(n + 1) for _ in range(2)]\nf(0)",
+                                    deadline: .now + .milliseconds(200))
+        #expect(recursive.error != nil)
+        // The session stays usable afterwards.
+        #expect(session.run("print(n > 0)").output == "True\n")
+    }
+
+    @Test func memoryIsBounded() {
+        let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 10_000))
+        #expect(session.run("s = 'x' * 10 ** 10").error?.exceptionType == "MemoryError")
+        #expect(session.run("a = [0] * 10 ** 9").error?.exceptionType == "MemoryError")
+        #expect(session.run("a = [0]\nwhile True:\n    a.append(1)").error?.exceptionType == "MemoryError")
+        #expect(session.run("s = 'ab'\nwhile True:\n    s += s").error?.exceptionType == "MemoryError")
+        #expect(session.run("a = [i for i in range(10 ** 6)]").error?.exceptionType == "MemoryError")
+        #expect(session.run("x = 10 ** (10 ** 8)").error?.exceptionType == "MemoryError")
+        #expect(session.run("a = [0] * 100\nprint(len(a))").output == "100\n")
+    }
+
+    @Test func deepRecursionIsARecursionErrorNotACrash() {
+        let session = Session(host: NoModels())
+        let outcome = session.run("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(900))\ndepth(5000)")
+        #expect(outcome.output == "900\n")
+        #expect(outcome.error?.description == "RecursionError: maximum recursion depth exceeded")
+        #expect(outcome.error?.loc == Loc(line: 2, column: 33))
+    }
+
+    @Test func outputIsBounded() {
+        let session = Session(host: NoModels(), options: SessionOptions(outputLimit: 100))
+        let outcome = session.run("for i in range(1000):\n    print(i)")
+        #expect(outcome.error?.kind == .unsupported)
+        #expect(outcome.output.utf8.count <= 100)
+    }
+
+    @Test func unavailableModelsEndTheCell() {
+        let session = Session(host: NoModels())
+        session.interpreter.globalSlot("load").value = BuiltinFunction.value("load") { args, context in
+            _ = try context.host.loadBiEncoder("missing-model")
+            return .none
+        }
+        let outcome = session.run("print('start')\nload()\nprint('never')")
+        #expect(outcome.output == "start\n")
+        #expect(outcome.error == nil)
+        #expect(outcome.unavailable?.model == "missing-model")
+    }
+
+    @Test func functionsPrintWithStableAddresses() {
+        let session = Session(host: NoModels())
+        let first = session.run("def f():\n    pass\nprint(f)\nprint(f)\nprint(lambda: 0)").output
+        let lines = first.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == lines[1])
+        #expect(lines[0].hasPrefix("<function f at 0x7f"))
+        #expect(lines[2].hasPrefix("<function <lambda> at 0x7f"))
+        #expect(lines[0] != lines[2])
+    }
+}
+
+@Suite struct InterpreterMemoryTests {
+    @Test func manyValuesUnderTheBoundStillAddUp() {
+        // 200 lists of 100,000 ints are each under a bound of 1,000,000 elements, but together they take far more
+        // than 64 bytes x 1,000,000.
+        let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 1_000_000))
+        let outcome = session.run("keep = []\nfor i in range(200):\n    keep.append([i] * 100000)")
+        #expect(outcome.error?.exceptionType == "MemoryError")
+        #expect(session.run("keep = None\nsmall = [0] * 100000\nprint(len(small))").output == "100000\n")
+    }
+}

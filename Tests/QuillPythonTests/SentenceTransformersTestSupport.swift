@@ -1,0 +1,248 @@
+// Stand-ins for the sentence-transformers tests: a small Context (calls, attributes, iteration and reprs of the
+// values these tests print; Swift's shortest float digits, which equal Python's repr for the numbers used here),
+// a fake host whose models return fixed embeddings and scores and record what they were asked, and fixture reading.
+
+import Foundation
+import JSON
+import Testing
+@testable import QuillPython
+
+final class STTestContext: Context {
+    let host: any ModelHost
+    var dataDirectory: URL? { nil }
+    var output = ""
+
+    init(host: any ModelHost = FakeHost()) { self.host = host }
+
+    func call(_ callable: Value, _ arguments: Arguments) throws -> Value {
+        guard case .object(let f as PyCallable) = callable else { throw PyError.type("'\(callable.typeName)' object is not callable") }
+        return try f.call(arguments, self)
+    }
+
+    func repr(_ value: Value) throws -> String {
+        switch value {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .bigInt(let b): return String(b)
+        case .float(let d): return d.description
+        case .str(let s): return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        case .list(let l): return "[" + (try l.items.map(repr)).joined(separator: ", ") + "]"
+        case .tuple(let t): return "(" + (try t.map(repr)).joined(separator: ", ") + (t.count == 1 ? ",)" : ")")
+        case .dict(let d): return "{" + (try d.storage.map { try repr($0.key.value) + ": " + repr($0.value) }).joined(separator: ", ") + "}"
+        case .object(let o as PyRepresentable): return try o.repr(self)
+        case .object(let o): return "<\(o.typeName) object>"
+        }
+    }
+
+    func str(_ value: Value) throws -> String {
+        switch value {
+        case .str(let s): return s
+        case .object(let o as PyRepresentable): return try o.str(self)
+        default: return try repr(value)
+        }
+    }
+
+    func format(_ value: Value, _ spec: String) throws -> String { try str(value) }
+
+    func truth(_ value: Value) throws -> Bool {
+        switch value {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .bigInt: return true
+        case .float(let d): return d != 0
+        case .str(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return !d.storage.isEmpty
+        case .object: return true
+        }
+    }
+
+    func equals(_ a: Value, _ b: Value) throws -> Bool { HashKey.keyEquals(a, b) }
+    func less(_ a: Value, _ b: Value) throws -> Bool { throw PyError.type("not needed in these tests") }
+
+    func attribute(_ value: Value, _ name: String) throws -> Value {
+        guard case .object(let o as PyAttributes) = value, let v = try o.attribute(name, self) else {
+            throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+        }
+        return v
+    }
+
+    func setAttribute(_ value: Value, _ name: String, _ newValue: Value) throws {
+        guard case .object(let o as PyAttributes) = value, try o.setAttribute(name, newValue, self) else {
+            throw PyError.attribute("'\(value.typeName)' object attribute '\(name)' is read-only")
+        }
+    }
+
+    func item(_ value: Value, _ index: Value) throws -> Value { throw PyError.type("not needed in these tests") }
+
+    func iterate(_ value: Value) throws -> [Value] {
+        switch value {
+        case .list(let l): return l.items
+        case .tuple(let t): return t
+        case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
+        case .object(let o as PyIterable): return try o.items(self)
+        default: throw PyError.type("'\(value.typeName)' object is not iterable")
+        }
+    }
+
+    func write(_ text: String) throws { output += text }
+    func checkDeadline() throws {}
+    func reserve(_ count: Int) throws {}
+
+    /// `obj.name(*positional, **keywords)`.
+    func method(_ object: Value, _ name: String, _ positional: [Value] = [], _ keywords: [(name: String, value: Value)] = []) throws -> Value {
+        try call(try attribute(object, name), Arguments(positional, keywords: keywords))
+    }
+
+    /// "Type: message" of the error `body` throws, or nil.
+    func error(_ body: () throws -> Any) -> String? {
+        do { _ = try body() } catch let e as PyError { return e.description } catch { return "\(error)" }
+        return nil
+    }
+}
+
+/// A bi-encoder with fixed embeddings per text (unknown texts: a vector of their length), recording each encode.
+class FakeBiEncoder: BiEncoderModel, BiEncoderSavedSettings, @unchecked Sendable {
+    let name: String
+    let dimension: Int
+    let maxSequenceLength: Int
+    let similarityFunctionName: String?
+    let prompts: [String: String]
+    let defaultPromptName: String?
+    let truncateDimension: Int?
+    let poolingIncludesPrompt: Bool
+    let table: [String: [Float]]
+    private let lock = NSLock()
+    private var _calls: [(sentences: [String], maxSequenceLength: Int, normalize: Bool)] = []
+
+    init(name: String = "fake-model", table: [String: [Float]] = [:], dimension: Int = 4, maxSequenceLength: Int = 128,
+         similarityFunctionName: String? = nil, prompts: [String: String] = [:], defaultPromptName: String? = nil,
+         truncateDimension: Int? = nil, poolingIncludesPrompt: Bool = true) {
+        self.name = name
+        self.table = table
+        self.dimension = table.values.first?.count ?? dimension
+        self.maxSequenceLength = maxSequenceLength
+        self.similarityFunctionName = similarityFunctionName
+        self.prompts = prompts
+        self.defaultPromptName = defaultPromptName
+        self.truncateDimension = truncateDimension
+        self.poolingIncludesPrompt = poolingIncludesPrompt
+    }
+
+    var calls: [(sentences: [String], maxSequenceLength: Int, normalize: Bool)] { lock.withLock { _calls } }
+
+    func encode(_ sentences: [String], maxSequenceLength: Int, normalize: Bool) throws -> [[Float]] {
+        lock.withLock { _calls.append((sentences, maxSequenceLength, normalize)) }
+        return sentences.map { s in
+            var v = table[s] ?? (0..<dimension).map { Float(s.unicodeScalars.count + $0) }
+            if normalize {
+                let norm = Float(v.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+                v = v.map { $0 / max(norm, 1e-12) }
+            }
+            return v
+        }
+    }
+}
+
+/// A cross-encoder with fixed scores per pair (unknown pairs: 0.5 per label), recording each predict.
+class FakeCrossEncoder: CrossEncoderModel, @unchecked Sendable {
+    let name: String
+    let labelCount: Int
+    let maxLength: Int
+    let table: [String: [Float]]
+    private let lock = NSLock()
+    private var _calls: [(pairs: [String], maxLength: Int, softmax: Bool)] = []
+
+    init(name: String = "fake-ce", labelCount: Int = 1, maxLength: Int = 512, table: [String: [Float]] = [:]) {
+        self.name = name
+        self.labelCount = labelCount
+        self.maxLength = maxLength
+        self.table = table
+    }
+
+    var calls: [(pairs: [String], maxLength: Int, softmax: Bool)] { lock.withLock { _calls } }
+
+    static func key(_ a: String, _ b: String) -> String { a + "\u{1F}" + b }
+
+    func predict(_ pairs: [(String, String)], maxLength: Int, softmax: Bool) throws -> [[Float]] {
+        lock.withLock { _calls.append((pairs.map { Self.key($0.0, $0.1) }, maxLength, softmax)) }
+        return pairs.map { table[Self.key($0.0, $0.1)] ?? [Float](repeating: 0.5, count: labelCount) }
+    }
+}
+
+/// Models that list their modules (ModelModules), for printing.
+final class DescribedBiEncoder: FakeBiEncoder, ModelModules, @unchecked Sendable {
+    let modules: [ModelModule]
+    init(modules: [ModelModule]) {
+        self.modules = modules
+        super.init()
+    }
+}
+
+final class DescribedCrossEncoder: FakeCrossEncoder, ModelModules, @unchecked Sendable {
+    let modules: [ModelModule]
+    init(modules: [ModelModule]) {
+        self.modules = modules
+        super.init()
+    }
+}
+
+struct FakeHost: ModelHost {
+    var biEncoders: [String: FakeBiEncoder] = ["fake-model": FakeBiEncoder()]
+    var crossEncoders: [String: FakeCrossEncoder] = ["fake-ce": FakeCrossEncoder()]
+    var described: [String: DescribedBiEncoder] = [:]
+    var describedCross: [String: DescribedCrossEncoder] = [:]
+
+    func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
+        if let m = described[reference] { return m }
+        guard let m = biEncoders[reference] else { throw ModelUnavailable(model: reference, searched: ["the test table"]) }
+        return m
+    }
+
+    func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
+        if let m = describedCross[reference] { return m }
+        guard let m = crossEncoders[reference] else { throw ModelUnavailable(model: reference, searched: ["the test table"]) }
+        return m
+    }
+}
+
+enum STFixtures {
+    /// Tests/QuillPythonTests/Fixtures/st/NAME (written by Tests/Fixtures/generate/st_*.py).
+    /// The fixture as Foundation-style values (dictionaries, arrays, String, Bool, Int, and Double parsed by
+    /// Quill's JSON module, which rounds correctly; Foundation's parser does not always).
+    static func json(_ name: String) throws -> [String: Any] {
+        guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
+            .appendingPathComponent("st").appendingPathComponent(name) else { throw PyError.value("no Fixtures folder") }
+        guard let dict = plain(try JSONParser.parse(try Data(contentsOf: url))) as? [String: Any] else {
+            throw PyError.value("\(name): not a JSON object")
+        }
+        return dict
+    }
+
+    private static func plain(_ v: JSONValue) -> Any {
+        if let o = v.objectValue { return Dictionary(o.members.map { ($0.key, plain($0.value)) }, uniquingKeysWith: { a, _ in a }) }
+        if let a = v.arrayValue { return a.map(plain) }
+        if let s = v.stringValue { return s }
+        if let b = v.boolValue { return b }
+        if v.isNull { return NSNull() }
+        if let i = v.intValue { return i }
+        return v.doubleValue ?? Double.nan
+    }
+
+    static func matrix(_ any: Any?) -> [[Double]] { (any as? [[Any]] ?? []).map { $0.map(number) } }
+    static func vector(_ any: Any?) -> [Double] { (any as? [Any] ?? []).map(number) }
+    static func number(_ any: Any) -> Double { (any as? Double) ?? (any as? Int).map(Double.init) ?? .nan }
+
+    /// A float32 torch tensor (or numpy array) of the rows.
+    static func tensor(_ rows: [[Double]], library: PyArray.Library = .torch, dtype: PyArray.DType = .float32) -> Value {
+        .object(PyArray(library: library, dtype: dtype, shape: [rows.count, rows.first?.count ?? 0], scalars: rows.flatMap { $0 }))
+    }
+
+    /// The module table's member.
+    static func member(_ module: String, _ name: String) -> Value {
+        SentenceTransformersModules.modules()[module]?.members[name] ?? .none
+    }
+}
