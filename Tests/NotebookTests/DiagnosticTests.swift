@@ -135,4 +135,45 @@ import Testing
         let d = firstDiagnostic("```quill\nx = 'x' * 10**10\n```\n")
         #expect(d.hasPrefix("example.md:2:5: error: MemoryError"), "\(d)")
     }
+
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func unavailableModelStopsTheNotebookWithoutAnError() {
+        let (run, rendered) = runNotebook("""
+            ```quill
+            from sentence_transformers import SentenceTransformer
+            print("imported")
+            ```
+
+            ```quill
+            m = SentenceTransformer("missing")
+            ```
+
+            ```quill
+            print(1)
+            ```
+
+            """, engine: TableEngine())
+        #expect(run.unavailable?.description == "model missing unavailable (searched /cache; offline)")
+        #expect(!run.hasErrors)
+        #expect(run.results.map(\.status) == [.notRun, .notRun, .notRun])
+        #expect(rendered.contains("not run"))
+    }
+
+    /// An engine's own error (here the fixture engine's) fails the cell as a RuntimeError at the call.
+    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    func engineErrorsBecomeCellDiagnostics() {
+        let d = firstDiagnostic("""
+            ```quill
+            from sentence_transformers import SentenceTransformer
+            m = SentenceTransformer("x")
+            e = m.encode(["unknown sentence"])
+            ```
+
+            """, engine: TableEngine())
+        #expect(d == """
+            example.md:4:5: error: RuntimeError: no fixture for 'unknown sentence'
+                4 | e = m.encode(["unknown sentence"])
+                  |     ^
+            """)
+    }
 }

@@ -89,7 +89,7 @@ struct SeedNumbersEngine: ModelHost {
         for check in checked {
             #expect(check.verdict == .match, "\(name):\(check.cell.line)")
             let result = try #require(run.results.first { $0.cell.index == check.cell.index })
-            #expect(result.output == check.cell.output?.text, "\(name):\(check.cell.line)")
+            #expect(result.output == check.cell.output?.text ?? "", "\(name):\(check.cell.line)")
         }
         #expect(checks.count - checked.count == (name == "03-bi-vs-cross.md" ? 3 : 0))
     }
