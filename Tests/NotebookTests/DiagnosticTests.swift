@@ -136,8 +136,7 @@ import Testing
         #expect(d.hasPrefix("example.md:2:5: error: MemoryError"), "\(d)")
     }
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func unavailableModelStopsTheNotebookWithoutAnError() {
+    @Test func unavailableModelStopsTheNotebookWithoutAnError() {
         let (run, rendered) = runNotebook("""
             ```quill
             from sentence_transformers import SentenceTransformer
@@ -160,8 +159,7 @@ import Testing
     }
 
     /// An engine's own error (here the fixture engine's) fails the cell as a RuntimeError at the call.
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func engineErrorsBecomeCellDiagnostics() {
+    @Test func engineErrorsBecomeCellDiagnostics() {
         let d = firstDiagnostic("""
             ```quill
             from sentence_transformers import SentenceTransformer
