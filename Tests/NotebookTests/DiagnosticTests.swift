@@ -78,6 +78,11 @@ import Testing
         #expect(rendered.hasSuffix("```output\nbefore\n" + diagnostic + "\n```\n"))
     }
 
+    @Test func errorStartsOnItsOwnLine() {
+        let (_, rendered) = runNotebook("```quill\nprint('partial', end='')\nprint(1 / 0)\n```\n")
+        #expect(rendered.contains("```output\npartial\nexample.md:3:7: error: ZeroDivisionError: division by zero\n"))
+    }
+
     @Test func indentedFenceShiftsColumns() {
         #expect(firstDiagnostic("  ```quill\n  print(y)\n  ```\n") == """
             example.md:2:9: error: NameError: name 'y' is not defined
