@@ -71,32 +71,3 @@ struct ModelsHost: ModelHost {
         }
     }
 }
-
-struct BiEncoderAdapter: BiEncoderModel {
-    let name: String
-    let model: BiEncoder
-    var dimension: Int { model.dimension }
-    var maxSequenceLength: Int { model.maxSequenceLength }
-    // PENDING(st): config_sentence_transformers.json's similarity_fn_name and prompts, once Models reads them.
-    var similarityFunctionName: String? { nil }
-    var prompts: [String: String] { [:] }
-
-    func encode(_ sentences: [String], maxSequenceLength: Int, normalize: Bool) throws -> [[Float]] {
-        // PENDING(st): BiEncoder.encode(_:batchSize:normalize:maxLength:) will honour `maxSequenceLength`; until it
-        // lands the folder's own max_seq_length truncates.
-        try model.encode(sentences, normalize: normalize)
-    }
-}
-
-struct CrossEncoderAdapter: CrossEncoderModel {
-    let name: String
-    let model: CrossEncoder
-    var labelCount: Int { model.labelCount }
-    var maxLength: Int { model.maxLength }
-
-    func predict(_ pairs: [(String, String)], maxLength: Int, softmax: Bool) throws -> [[Float]] {
-        // PENDING(st): CrossEncoder.predict(_:maxLength:...) will honour `maxLength`; until it lands the folder's own
-        // max_length truncates.
-        try model.predict(pairs, softmax: softmax)
-    }
-}

@@ -20,7 +20,10 @@ public enum Renderer {
     public static func shownOutput(_ result: CellResult) -> String {
         switch result.status {
         case .ok: return result.output
-        case .failed(let diagnostic): return result.output + diagnostic.description + "\n"
+        case .failed(let diagnostic):
+            // The error starts on a line of its own, also after `print(..., end="")`.
+            let separator = result.output.isEmpty || result.output.hasSuffix("\n") ? "" : "\n"
+            return result.output + separator + diagnostic.description + "\n"
         case .notRun: return "not run: an earlier cell failed or a model was unavailable\n"
         }
     }

@@ -96,6 +96,10 @@ public struct Runner: Sendable {
             }
             run.results.append(CellResult(cell: cell, output: outcome.output, status: status))
         }
+        // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
+        if run.unavailable != nil {
+            run.results = run.results.map { CellResult(cell: $0.cell, output: $0.output, status: .notRun) }
+        }
         return run
     }
 }

@@ -147,8 +147,7 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(update.status == 65 && update.stderr.hasSuffix("bad.md: not updated\n"))
     }
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func unavailableModelSkipsOnlyThatNotebook() throws {
+    @Test func unavailableModelSkipsOnlyThatNotebook() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"unavailable/big-model\")\n```\n",
@@ -183,8 +182,7 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(try quill(["run", "--timeout", "0", "seed.md"], in: dir).status == 64)
     }
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func realEngineOfflineReportsTheModelAndWhereItLooked() throws {
+    @Test func realEngineOfflineReportsTheModelAndWhereItLooked() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try write("```python quill\nfrom sentence_transformers import SentenceTransformer\n"
@@ -196,21 +194,4 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(t.stdout == "wrote Output/seed.md\n")
         #expect(try quill(["run", "--require-models", "offline.md"], in: dir, engine: nil).status == 1)
     }
-}
-
-/// Whether the built `quill` has the sentence-transformers surface and numpy/torch arrays yet (a probe file that
-/// imports them runs): the tests that load models in cells need them, and are disabled (saying so) until then.
-enum PythonSurface {
-    static let modelsAvailable: Bool = {
-        let products = Bundle.module.bundleURL.deletingLastPathComponent()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-probe-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        guard FileManager.default.isExecutableFile(atPath: products.appendingPathComponent("quill").path),
-              (try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)) != nil,
-              (try? write("from sentence_transformers import SentenceTransformer, CrossEncoder, util\nimport torch\nimport numpy\n",
-                          "probe.py", in: dir)) != nil,
-              let t = try? quill(["run", "probe.py"], in: dir) else { return false }
-        return t.status == 0
-    }()
-    static let missing = "needs the sentence-transformers surface and numpy/torch arrays in QuillPython (not built yet)"
 }

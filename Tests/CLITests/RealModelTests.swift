@@ -1,8 +1,7 @@
 // End to end: the built `quill check` runs a notebook against the REAL all-MiniLM-L6-v2 (resolved by name through
 // ./models, offline) and the tiny cross-encoder fixture; the expected block holds sentence-transformers 6.2's numbers
 // to six decimals (the same cell run by scripts/reference/run_notebook.py). scripts/fetch-model.sh puts the model in
-// <package root>/models; without it the test is skipped, or fails when QUILL_REQUIRE_MODEL=1 (scripts/test.sh). The
-// cell is Python: it also needs the sentence-transformers surface in QuillPython (disabled, saying so, until then).
+// <package root>/models; without it the test is skipped, or fails when QUILL_REQUIRE_MODEL=1 (scripts/test.sh).
 
 import Foundation
 import Testing
@@ -46,8 +45,7 @@ import Testing
 
         """
 
-    @Test(.enabled(if: modelPresent || required, "models/all-MiniLM-L6-v2 is missing (scripts/fetch-model.sh fetches it)"),
-          .enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
+    @Test(.enabled(if: modelPresent || required, "models/all-MiniLM-L6-v2 is missing (scripts/fetch-model.sh fetches it)"))
     func checkMatchesTheReference() throws {
         try #require(Self.modelPresent,
                      "QUILL_REQUIRE_MODEL=1 but \(Self.models.path)/all-MiniLM-L6-v2 is missing: run scripts/fetch-model.sh")

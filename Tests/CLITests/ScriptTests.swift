@@ -38,8 +38,7 @@ import Testing
         #expect(t.stdout == "from the script\nwrote Output/seed.md\n")
     }
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func unavailableModelFailsTheScript() throws {
+    @Test func unavailableModelFailsTheScript() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try write("from sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"unavailable/big-model\")\n",

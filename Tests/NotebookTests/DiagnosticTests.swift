@@ -78,6 +78,11 @@ import Testing
         #expect(rendered.hasSuffix("```output\nbefore\n" + diagnostic + "\n```\n"))
     }
 
+    @Test func errorStartsOnItsOwnLine() {
+        let (_, rendered) = runNotebook("```quill\nprint('partial', end='')\nprint(1 / 0)\n```\n")
+        #expect(rendered.contains("```output\npartial\nexample.md:3:7: error: ZeroDivisionError: division by zero\n"))
+    }
+
     @Test func indentedFenceShiftsColumns() {
         #expect(firstDiagnostic("  ```quill\n  print(y)\n  ```\n") == """
             example.md:2:9: error: NameError: name 'y' is not defined
@@ -134,5 +139,44 @@ import Testing
     @Test func memoryLimitIsAnError() {
         let d = firstDiagnostic("```quill\nx = 'x' * 10**10\n```\n")
         #expect(d.hasPrefix("example.md:2:5: error: MemoryError"), "\(d)")
+    }
+
+    @Test func unavailableModelStopsTheNotebookWithoutAnError() {
+        let (run, rendered) = runNotebook("""
+            ```quill
+            from sentence_transformers import SentenceTransformer
+            print("imported")
+            ```
+
+            ```quill
+            m = SentenceTransformer("missing")
+            ```
+
+            ```quill
+            print(1)
+            ```
+
+            """, engine: TableEngine())
+        #expect(run.unavailable?.description == "model missing unavailable (searched /cache; offline)")
+        #expect(!run.hasErrors)
+        #expect(run.results.map(\.status) == [.notRun, .notRun, .notRun])
+        #expect(rendered.contains("not run"))
+    }
+
+    /// An engine's own error (here the fixture engine's) fails the cell as a RuntimeError at the call.
+    @Test func engineErrorsBecomeCellDiagnostics() {
+        let d = firstDiagnostic("""
+            ```quill
+            from sentence_transformers import SentenceTransformer
+            m = SentenceTransformer("x")
+            e = m.encode(["unknown sentence"])
+            ```
+
+            """, engine: TableEngine())
+        #expect(d == """
+            example.md:4:5: error: RuntimeError: no fixture for 'unknown sentence'
+                4 | e = m.encode(["unknown sentence"])
+                  |     ^
+            """)
     }
 }

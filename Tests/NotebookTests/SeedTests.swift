@@ -91,15 +91,13 @@ import Testing
             print()
         """
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func biEncoderExample() {
+    @Test func biEncoderExample() {
         let (run, _) = runNotebook("```python quill\n" + Self.biCode + "\n```\n", engine: Self.engine())
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.results.first?.output == Self.biExpected)
     }
 
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func crossEncoderExample() {
+    @Test func crossEncoderExample() {
         let (run, _) = runNotebook("```python quill\n" + Self.crossCode + "\n```\n", engine: Self.engine())
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.results.first?.output == Self.biExpected
@@ -108,8 +106,7 @@ import Testing
     }
 
     /// A model is loaded once per run however many cells load it.
-    @Test(.enabled(if: PythonSurface.modelsAvailable, "\(PythonSurface.missing)"))
-    func modelsLoadOnce() {
+    @Test func modelsLoadOnce() {
         final class Counter: @unchecked Sendable { var loads = 0 }
         struct Counting: ModelHost {
             let counter: Counter

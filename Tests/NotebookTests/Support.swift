@@ -100,17 +100,6 @@ struct CountingEngine: ModelHost {
     }
 }
 
-/// Whether the sentence-transformers surface (SentenceTransformer, CrossEncoder, util) and the numpy/torch arrays
-/// are built into QuillPython yet: the tests that run model code in cells need them, and are disabled (saying so)
-/// until they are.
-enum PythonSurface {
-    static let modelsAvailable: Bool = {
-        let probe = "from sentence_transformers import SentenceTransformer, CrossEncoder, util\nimport torch\nimport numpy\n"
-        return Session(host: HashEngine()).run(probe).error == nil
-    }()
-    static let missing = "needs the sentence-transformers surface and numpy/torch arrays in QuillPython (not built yet)"
-}
-
 /// A session with Quill's builtins, as the runner sets one up, for tests that add their own fake objects.
 func quillSession(host: any ModelHost = HashEngine(),
                   clock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) -> Session {
