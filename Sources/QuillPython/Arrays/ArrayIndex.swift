@@ -42,7 +42,7 @@ struct ArrayIndex {
         }
         let full = Value.object(PySlice(lower: .none, upper: .none, step: .none))
         var axes: [Axis] = []
-        var axis = 0
+        var axis = 0, lists = 0
         var view = true
         for (position, component) in components.enumerated() {
             if ArrayIndex.isNone(component) {
@@ -55,9 +55,12 @@ struct ArrayIndex {
                 : [component]
             for part in expanded {
                 guard axis < array.shape.count else { throw try ArrayIndex.zeroDimensional(part, array, counted) }
-                // Messages name the axis of the array (numpy) or the component's place in the index (torch).
-                let selection = try ArrayIndex.select(part, axis: array.library == .numpy ? axis : position,
-                                                      length: array.shape[axis], in: array)
+                // Messages name the axis of the array (numpy), or in torch the component's place in the index (for
+                // lists and arrays, their place among the lists and arrays).
+                let advanced = try !ArrayIndex.isSlice(part) && ArrayIndex.integer(part) == nil
+                let name = array.library == .numpy ? axis : advanced ? lists : position
+                let selection = try ArrayIndex.select(part, axis: name, length: array.shape[axis], in: array)
+                if advanced { lists += 1 }
                 if case .positions = selection, !ArrayIndex.isSlice(part) { view = false }
                 axes.append(selection)
                 axis += 1

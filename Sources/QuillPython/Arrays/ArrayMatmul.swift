@@ -24,7 +24,11 @@ enum ArrayMatmul {
         if torch && batch == nil {
             throw Broadcast.mismatch(batchA, batchB, torch: true)
         }
-        guard k == k2 else { throw mismatch(a, b, n: n, k: k, k2: k2, m: m, batch: batch ?? [], torch: torch) }
+        guard k == k2 else {
+            // torch multiplies a stack by a vector or a matrix as one tall matrix.
+            let rows = torch && a.shape.count > 2 && b.shape.count <= 2 ? a.shape.dropLast().reduce(1, *) : n
+            throw mismatch(a, b, n: rows, k: k, k2: k2, m: m, batch: batch ?? [], torch: torch)
+        }
         if torch && a.dtype != b.dtype { throw dtypeMismatch(a, b) }
         guard let batch else {
             let text = NumpyPrinter.compactShape
@@ -60,7 +64,7 @@ enum ArrayMatmul {
         guard torch else {
             return .value("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size \(k2) is different from \(k))")
         }
-        switch (a.shape.count, b.shape.count) {
+        switch (min(a.shape.count, 2), b.shape.count) {
         case (1, 1):
             return runtime("inconsistent tensor size, expected tensor [\(k)] and src [\(k2)] to have the same number of elements, but got \(k) and \(k2) elements respectively")
         case (2, 1):

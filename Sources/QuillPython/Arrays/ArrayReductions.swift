@@ -1,7 +1,6 @@
-// sum, mean, max, min, argmax and argmin over all elements or along one axis. Float sums follow numpy's order
-// exactly (pairwise summation in the array's dtype along the last axis and over all elements, one element after
-// another along other axes), so numpy's float32 sums and means match to the bit; torch's CPU kernels add in
-// another order, so a torch float32 sum can differ from it in the last bit.
+// sum, mean, max, min, argmax and argmin over all elements or along one axis. Float sums follow each library's
+// order exactly, so float32 sums and means match to the bit: numpy's pairwise summation in the array's dtype along
+// the last axis and over all elements, one element after another along other axes; torch's cascade (TorchSum).
 
 extension PyArray {
     enum Reduction: String { case sum, mean, max, min, argmax, argmin }
@@ -32,11 +31,17 @@ extension PyArray {
             throw emptyReduction(kind, axis: axis)
         }
         var values: [Double] = []
-        values.reserveCapacity(outer * inner)
-        for o in 0..<outer {
-            for i in 0..<inner {
-                let lane = (0..<length).map { scalars[o * length * inner + $0 * inner + i] }
-                values.append(PyArray.reduceLane(kind, lane, resultType, pairwise: inner == 1))
+        if library == .torch && dtype.isFloat && (kind == .sum || kind == .mean) {
+            // torch adds floats in its own order.
+            values = axis.map { TorchSum.along(scalars, shape: self.shape, axis: $0, dtype) } ?? [TorchSum.total(scalars, dtype)]
+            if kind == .mean { values = values.map { dtype.cast($0 / dtype.cast(Double(length))) } }
+        } else {
+            values.reserveCapacity(outer * inner)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let lane = (0..<length).map { scalars[o * length * inner + $0 * inner + i] }
+                    values.append(PyArray.reduceLane(kind, lane, resultType, pairwise: inner == 1))
+                }
             }
         }
         var shape = self.shape

@@ -66,7 +66,7 @@ enum NumpyModule {
             let type = Value.object(NumpyScalarTypes.type(dtype))
             for name in names { members[name] = type }
         }
-        members["ndarray"] = .object(TypeRegistry.type(named: "ndarray"))
+        members["ndarray"] = .object(TypeRegistry.type(named: "ndarray", module: "numpy"))
         return PyModule("numpy", members)
     }
 

@@ -68,7 +68,7 @@ enum TorchModule {
                                (["int64", "long"], .int64), (["int32", "int"], .int32), (["bool"], .bool)] {
             for name in names { members[name] = .object(ArrayDTypeObject(.torchDType, dtype)) }
         }
-        members["Tensor"] = .object(TypeRegistry.type(named: "Tensor"))
+        members["Tensor"] = .object(TypeRegistry.type(named: "Tensor", module: "torch"))
         return PyModule("torch", members)
     }
 
