@@ -22,26 +22,24 @@ struct FetchCommand: ParsableCommand {
     var revision: String?
 
     @Option(name: .customLong("max-download-size"),
-            help: "Most bytes to download: a number, or 500M, 2G, 10GB, 4GiB (default: QUILL_MAX_DOWNLOAD_SIZE, else 5G).")
-    var maxDownloadSize: String?
+            help: ArgumentHelp("Most bytes to download: a number, or 500M, 2G, 10GB, 4GiB (default: "
+                               + "QUILL_MAX_DOWNLOAD_SIZE, else 5G).", valueName: "size"),
+            transform: FetchCommand.byteSize)
+    var maxDownloadSize: Int64?
 
-    func validate() throws {
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("NAME must not be empty") }
-        if let maxDownloadSize {
-            do { _ = try ByteSize.parse(maxDownloadSize, name: "--max-download-size") } catch {
-                throw ValidationError(error.description)
-            }
+    private static func byteSize(_ text: String) throws -> Int64 {
+        do throws(HubError) { return try ByteSize.parse(text, name: "--max-download-size") } catch {
+            if case let .invalidSetting(_, _, reason) = error { throw ValidationError(reason) }
+            throw ValidationError(error.description)
         }
     }
 
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("NAME must not be empty") }
+    }
+
     func run() throws {
-        var limit: Int64?
-        if let maxDownloadSize {
-            do { limit = try ByteSize.parse(maxDownloadSize, name: "--max-download-size") } catch {
-                throw ValidationError(error.description)
-            }
-        }
-        let resolver = ModelResolver(progress: true, maxDownloadSize: limit)
+        let resolver = ModelResolver(progress: true, maxDownloadSize: maxDownloadSize)
         do {
             let folder = try resolver.fetch(name, revision: revision)
             print(folder.path)

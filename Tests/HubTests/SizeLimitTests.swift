@@ -107,4 +107,21 @@ struct SizeLimitTests {
         }
         #expect(server.requestCount == 0)
     }
+
+    @Test("quill fetch --max-download-size: over the limit exit 1 with the hint, within it exit 0")
+    func fetchOption() throws {
+        let quill = try quillExecutable()
+        let scratch = try Scratch()
+        let server = try LocalHubServer(repos: [try bigRepo()])
+        defer { server.stop() }
+        let env = childEnvironment(scratch, server, ["QUILL_MAX_DOWNLOAD_SIZE": "1M"])
+        let small = try ChildProcess(quill, ["fetch", "tiny-model", "--max-download-size", "100K"], environment: env,
+                                     log: scratch.url.appendingPathComponent("small.log"))
+        #expect(small.wait(timeout: 60).status == 1)
+        #expect(small.output.contains("over the download size limit of 100.0 kB"), "\(small.output)")
+        #expect(!server.requests.contains { $0.hasPrefix("GET /cdn/") })
+        let roomy = try ChildProcess(quill, ["fetch", "tiny-model"], environment: env,
+                                     log: scratch.url.appendingPathComponent("roomy.log"))
+        #expect(roomy.wait(timeout: 60).status == 0, "\(roomy.output)")
+    }
 }
