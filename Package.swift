@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries from Debian: libcmark-dev and libopenblas-dev.
@@ -30,8 +31,8 @@ let package = Package(
         .target(name: "Tensors", dependencies: ["CBLAS", "CKernels", "JSON"]),
         .target(name: "Tokenizers", dependencies: ["JSON"]),
         .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
-        // Optimized even in debug builds: it hashes every downloaded byte (SHA-256), and tests move an 87 MB model.
-        .target(name: "Hub", swiftSettings: [.unsafeFlags(["-O"])]),
+        // SHA-256 of every downloaded byte comes from swift-crypto (optimized C, so debug builds stay quick).
+        .target(name: "Hub", dependencies: ["JSON", "Tensors", .product(name: "Crypto", package: "swift-crypto")]),
         // The cell language: a subset of Python 3.11 and the sentence-transformers API, with no Python at run time.
         .target(
             name: "QuillPython",

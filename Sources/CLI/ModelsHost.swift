@@ -62,6 +62,10 @@ struct ModelsHost: ModelHost {
                 throw ModelUnavailable(model: model, searched: searched, hint: hint)
             case .offline(let model, let searched):
                 throw ModelUnavailable(model: model, searched: searched, hint: "offline (HF_HUB_OFFLINE=1); " + hint)
+            case .downloadNotAllowed(let model, let searched):
+                throw ModelUnavailable(model: model, searched: searched, hint: "models are downloaded only when asked: "
+                    + "run `quill fetch \(reference)`, or pass --download (or set QUILL_ALLOW_DOWNLOAD=1); or put the "
+                    + "model folder in ./models/\(reference) or add its folder to QUILL_MODEL_PATH")
             case .download(let url, let reason):
                 throw ModelUnavailable(model: reference, searched: resolver.searchLocations(for: reference) + [url],
                                        hint: "download failed: \(reason); " + hint)

@@ -110,18 +110,27 @@ struct Downloader: Sendable {
     }
 
     /// Ensures `snapshots/<meta.commit>/<file>` links to a verified `blobs/<etag>`, downloading when needed.
-    func download(_ repo: RepoID, file: String, meta: FileMetadata) throws(HubError) {
+    /// - Returns: the bytes downloaded (0 when the blob was already there), charged to `budget`.
+    @discardableResult
+    func download(_ repo: RepoID, file: String, meta: FileMetadata, budget: DownloadBudget) throws(HubError) -> Int64 {
         try SafeName.checkFile(file)
         let blob = cache.blob(repo, etag: meta.etag)
+        var fetched: Int64 = 0
         if !blobIsUsable(blob, meta: meta) {
             try FileSystem.createDirectory(blob.deletingLastPathComponent())
             try FileSystem.withLock(cache.lock(repo, etag: meta.etag)) { () throws(HubError) in
                 // Another process may have finished it while this one waited for the lock.
                 if blobIsUsable(blob, meta: meta) { return }
-                try fetchBlob(repo, file: file, meta: meta, into: blob)
+                fetched = try fetchBlob(repo, file: file, meta: meta, into: blob, budget: budget)
             }
         }
         try cache.link(repo, commit: meta.commit, file: file, etag: meta.etag)
+        return fetched
+    }
+
+    /// Whether `blobs/<etag>` is there with the advertised size (then nothing needs downloading).
+    func blobIsUsable(_ repo: RepoID, meta: FileMetadata) -> Bool {
+        blobIsUsable(cache.blob(repo, etag: meta.etag), meta: meta)
     }
 
     private func blobIsUsable(_ blob: URL, meta: FileMetadata) -> Bool {
@@ -129,51 +138,60 @@ struct Downloader: Sendable {
         return meta.size.map { $0 == size } ?? true
     }
 
-    private func fetchBlob(_ repo: RepoID, file: String, meta: FileMetadata, into blob: URL) throws(HubError) {
-        // Unique per attempt, so concurrent writers never share a temporary file, and a stale `.incomplete`
-        // left by a killed run is never resumed or trusted.
+    /// Called holding the blob's lock. The temporary file is unique per attempt (so concurrent writers never share
+    /// one, and a killed run's is never resumed or trusted) and names this process (see CacheJanitor.swift).
+    private func fetchBlob(_ repo: RepoID, file: String, meta: FileMetadata, into blob: URL,
+                           budget: DownloadBudget) throws(HubError) -> Int64 {
         let temp = blob.deletingLastPathComponent()
-            .appendingPathComponent("\(meta.etag).\(UUID().uuidString).incomplete")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
+            .appendingPathComponent(CacheJanitor.temporaryBlobName(etag: meta.etag))
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
             throw .io(path: temp.path, reason: "cannot create temporary file: \(FileSystem.errnoText())")
         }
-        defer { unlink(temp.path) }
-        let handle: FileHandle
-        do { handle = try FileHandle(forWritingTo: temp) } catch {
-            throw .io(path: temp.path, reason: "cannot open temporary file: \(error.localizedDescription)")
+        var isOpen = true
+        defer {
+            if isOpen { close(fd) }
+            unlink(temp.path)
         }
+        let url = meta.location.absoluteString
+        var limits: [BodyLimit] = []
+        if let size = meta.size {
+            limits.append(BodyLimit(bytes: size, error: .download(
+                url: url, reason: "the server sent more than the advertised \(size) bytes; nothing was stored")))
+        }
+        limits.append(budget.bodyLimit())
         let label = "\(repo.value)/\(file)"
         let meter = ProgressMeter(label: label, total: meta.size, enabled: progress)
+        let receiver = BodyReceiver(fd: fd, path: temp.path, limits: limits, progress: meter.update)
         let client = HTTPClient(timeout: settings.downloadTimeout)
         let result: DownloadResult
         do {
-            result = try client.get(meta.location, headers: headers(for: meta.location), to: handle,
-                                    limit: meta.size, progress: meter.update)
-            try handle.synchronize()
-            try handle.close()
-        } catch let error as HubError {
-            try? handle.close()
-            meter.finish()
-            throw error
+            result = try client.get(meta.location, headers: headers(for: meta.location), into: receiver)
         } catch {
-            try? handle.close()
             meter.finish()
-            throw .io(path: temp.path, reason: "cannot write: \(error.localizedDescription)")
+            budget.spend(receiver.bytes)
+            throw error
         }
         meter.finish()
+        budget.spend(result.bytes)
         guard result.response.status == 200 else {
-            throw .download(url: meta.location.absoluteString, reason: "HTTP \(result.response.status)")
+            throw .download(url: url, reason: "HTTP \(result.response.status)")
         }
         if let size = meta.size, result.bytes != size {
-            throw .download(url: meta.location.absoluteString,
-                            reason: "received \(result.bytes) bytes, the hub advertised \(size); nothing was stored")
+            throw .download(url: url, reason: "received \(result.bytes) bytes, the hub advertised \(size); nothing was stored")
         }
         if meta.isLFS, result.sha256 != meta.etag {
             throw .checksum(file: label, expected: "sha256 \(meta.etag)", actual: result.sha256)
         }
+        let synced = fsync(fd) == 0
+        isOpen = false
+        guard close(fd) == 0, synced else {
+            throw .io(path: temp.path, reason: "cannot write the download: \(FileSystem.errnoText())")
+        }
         guard rename(temp.path, blob.path) == 0 else {
             throw .io(path: blob.path, reason: "cannot move the download into the cache: \(FileSystem.errnoText())")
         }
+        return result.bytes
     }
 }
 

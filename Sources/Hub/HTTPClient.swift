@@ -1,18 +1,30 @@
-// Blocking HTTP over Foundation's URLSession (FoundationNetworking on Linux), for a synchronous resolver.
+// Blocking HTTP for a synchronous resolver: HEAD for metadata, GET streamed into a BodyReceiver.
 //
-// Each request gets its own session and delegate, and the caller waits on a semaphore; the delegate runs on the
-// session's own serial queue, so this is safe from any thread that is not that queue (never an async context's
-// cooperative pool for long: the waits are bounded by the timeouts below). URLSession is used rather than a
-// hand-written client because the real hub and its CDN are HTTPS only.
+// Transports (one request each, never following redirects themselves):
+// - Linux: libcurl's easy interface (CurlTransport.swift), which blocks in poll(2) while a connection is quiet.
+//   FoundationNetworking's URLSession drives the same libcurl through dispatch sources, and keeps a write source
+//   registered after the request is sent, so a stalled response spins a core until the timeout (about 9 s of CPU
+//   for a 10 s stall); curl_easy_perform waits without using any.
+// - Elsewhere, or when libcurl cannot be loaded: URLSession (URLSessionTransport.swift).
 //
 // HEAD does not follow redirects, as huggingface_hub's metadata request: an LFS file answers 302 to its CDN with
-// X-Linked-Etag and X-Linked-Size, which live on the redirect response itself. Relative redirects (renamed repos)
-// are followed by the caller. GET follows redirects (at most 10) and streams the body to a file.
+// X-Linked-Etag and X-Linked-Size, which live on the redirect response itself (Downloader follows relative ones).
+// GET follows at most 10 redirects, to http and https only, and drops the Authorization header as soon as one
+// leads to another host: the token is for the hub, never for the CDN.
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 import Foundation
+
+struct HTTPRequest: Sendable {
+    var url: URL
+    /// "HEAD" or "GET".
+    var method: String
+    var headers: [String: String]
+    /// Seconds to connect, and seconds without data before the transfer fails.
+    var timeout: TimeInterval
+}
 
 struct HTTPResponse: Sendable {
     var status: Int
@@ -21,6 +33,15 @@ struct HTTPResponse: Sendable {
     var url: String
     func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
+
+/// One request/response exchange, no redirects followed. A 200 body goes to `body`; any other body is read and
+/// dropped, at most `maxDiscardedBody` bytes of it.
+protocol HTTPTransport: Sendable {
+    func perform(_ request: HTTPRequest, body: BodyReceiver?) throws(HubError) -> HTTPResponse
+}
+
+/// Bytes of a non-200 body (an error page) read before the transfer is abandoned.
+let maxDiscardedBody = 1 << 20
 
 /// Result of a streamed GET.
 struct DownloadResult: Sendable {
@@ -31,139 +52,54 @@ struct DownloadResult: Sendable {
 
 struct HTTPClient: Sendable {
     var timeout: TimeInterval
+    var transport: any HTTPTransport = HTTPClient.defaultTransport
+
+    /// libcurl where it loads (Linux), else URLSession.
+    static let defaultTransport: any HTTPTransport = {
+        if let curl = CurlTransport.load() { return curl }
+        return URLSessionTransport()
+    }()
 
     /// HEAD without following redirects.
     func head(_ url: URL, headers: [String: String]) throws(HubError) -> HTTPResponse {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "HEAD"
-        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-        let delegate = TransferDelegate(followRedirects: false, sink: nil, originalHost: url.host)
-        return try run(request, delegate: delegate).response
+        try transport.perform(HTTPRequest(url: url, method: "HEAD", headers: headers, timeout: timeout), body: nil)
     }
 
-    /// GET `url`, following redirects, writing a 200 body to `sink`. `limit` caps the body (more is an error).
-    func get(_ url: URL, headers: [String: String], to sink: FileHandle, limit: Int64?,
-             progress: (@Sendable (Int64) -> Void)? = nil) throws(HubError) -> DownloadResult {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-        let delegate = TransferDelegate(followRedirects: true, sink: sink, originalHost: url.host)
-        delegate.limit = limit
-        delegate.progress = progress
-        return try run(request, delegate: delegate)
-    }
-
-    private func run(_ request: URLRequest, delegate: TransferDelegate) throws(HubError) -> DownloadResult {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout          // idle time between bytes (and to connect)
-        configuration.timeoutIntervalForResource = 24 * 3600
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
-        let task = session.dataTask(with: request)
-        task.resume()
-        // The session's timeouts end the task; this bound only guards against a stack that never calls back.
-        let finished = delegate.done.wait(timeout: .now() + configuration.timeoutIntervalForResource + 60)
-        session.finishTasksAndInvalidate()
-        let url = request.url?.absoluteString ?? "?"
-        guard finished == .success else {
-            task.cancel()
-            throw .download(url: url, reason: "no answer")
+    /// GET `url`, following redirects, a 200 body into `body`.
+    /// - Throws: the receiver's failure (a cap, a failed write) when it stopped the transfer, else `.download`.
+    func get(_ url: URL, headers: [String: String], into body: BodyReceiver) throws(HubError) -> DownloadResult {
+        var url = url
+        var headers = headers
+        let origin = url.host?.lowercased()
+        for _ in 0...10 {
+            let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: timeout)
+            let response: HTTPResponse
+            do { response = try transport.perform(request, body: body) } catch {
+                throw body.failure ?? error
+            }
+            if let failure = body.failure { throw failure }
+            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location") else {
+                return DownloadResult(response: response, bytes: body.bytes, sha256: body.sha256)
+            }
+            guard let next = URL(string: location, relativeTo: url)?.absoluteURL,
+                let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https"
+            else {
+                throw .download(url: url.absoluteString, reason: "redirect to an unsupported location '\(location)'")
+            }
+            if next.host?.lowercased() != origin { headers["Authorization"] = nil }
+            url = next
         }
-        return try delegate.result(url: url)
+        throw .download(url: url.absoluteString, reason: "more than 10 redirects")
+    }
+
+    /// The message for a transfer that timed out.
+    static func timeoutReason(_ seconds: TimeInterval) -> String {
+        "timed out (no data for \(seconds.secondsText) s; see HF_HUB_DOWNLOAD_TIMEOUT / HF_HUB_ETAG_TIMEOUT)"
     }
 }
 
-/// URLSession delegate collecting one transfer. All state is touched on the session's serial queue, and read by
-/// the waiting thread only after `done` is signalled (which orders the accesses), hence @unchecked Sendable.
-private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let done = DispatchSemaphore(value: 0)
-    let followRedirects: Bool
-    let sink: FileHandle?
-    let originalHost: String?
-    var limit: Int64?
-    var progress: (@Sendable (Int64) -> Void)?
-
-    private var response: HTTPResponse?
-    private var failure: String?
-    private var bytes: Int64 = 0
-    private var hasher = SHA256()
-    private var redirects = 0
-
-    init(followRedirects: Bool, sink: FileHandle?, originalHost: String?) {
-        self.followRedirects = followRedirects
-        self.sink = sink
-        self.originalHost = originalHost
-    }
-
-    func result(url: String) throws(HubError) -> DownloadResult {
-        if let failure { throw .download(url: response?.url ?? url, reason: failure) }
-        guard let response else { throw .download(url: url, reason: "no response") }
-        let digest = SHA256.hex(hasher.finalize())
-        return DownloadResult(response: response, bytes: bytes, sha256: digest)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        guard followRedirects else { completionHandler(nil); return }
-        redirects += 1
-        guard redirects <= 10 else {
-            failure = "more than 10 redirects"
-            completionHandler(nil)
-            return
-        }
-        var next = request
-        // The token is for the hub only, never for the CDN a file is redirected to.
-        if next.url?.host != originalHost { next.setValue(nil, forHTTPHeaderField: "Authorization") }
-        completionHandler(next)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        guard let http = response as? HTTPURLResponse else {
-            failure = "not an HTTP response"
-            completionHandler(.cancel)
-            return
-        }
-        var headers: [String: String] = [:]
-        for (key, value) in http.allHeaderFields {
-            if let k = key as? String, let v = value as? String { headers[k.lowercased()] = v }
-        }
-        self.response = HTTPResponse(status: http.statusCode, headers: headers, url: http.url?.absoluteString ?? "?")
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard failure == nil, let sink, response?.status == 200 else { return }
-        bytes += Int64(data.count)
-        if let limit, bytes > limit {
-            failure = "server sent more than the advertised \(limit) bytes"
-            dataTask.cancel()
-            return
-        }
-        hasher.update(data: data)
-        do {
-            try sink.write(contentsOf: data)
-        } catch {
-            failure = "cannot write to the temporary file: \(error.localizedDescription)"
-            dataTask.cancel()
-            return
-        }
-        progress?(bytes)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error, failure == nil {
-            let ns = error as NSError
-            if ns.domain == NSURLErrorDomain && ns.code == NSURLErrorTimedOut {
-                failure = "timed out (no data for the configured timeout; see HF_HUB_DOWNLOAD_TIMEOUT / HF_HUB_ETAG_TIMEOUT)"
-            } else {
-                failure = error.localizedDescription
-            }
-        }
-        done.signal()
+extension TimeInterval {
+    fileprivate var secondsText: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
     }
 }

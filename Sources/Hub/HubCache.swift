@@ -62,7 +62,8 @@ struct HubCache: Sendable {
             return
         }
         try FileSystem.createDirectory(pointer.deletingLastPathComponent())
-        let temp = pointer.deletingLastPathComponent().appendingPathComponent(".\(pointer.lastPathComponent).\(UUID().uuidString).tmp")
+        let temp = pointer.deletingLastPathComponent()
+            .appendingPathComponent(CacheJanitor.temporaryName(for: pointer.lastPathComponent))
         guard symlink(target, temp.path) == 0 else {
             throw .io(path: temp.path, reason: "cannot create symlink: \(FileSystem.errnoText())")
         }
@@ -97,7 +98,7 @@ enum FileSystem {
     }
 
     static func writeAtomically(_ data: Data, to url: URL) throws(HubError) {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temp = url.deletingLastPathComponent().appendingPathComponent(CacheJanitor.temporaryName(for: url.lastPathComponent))
         do { try data.write(to: temp) } catch {
             throw .io(path: temp.path, reason: "cannot write: \(error.localizedDescription)")
         }
@@ -120,5 +121,19 @@ enum FileSystem {
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
+    }
+
+    /// Runs `body` holding the lock on `url` if no one else holds it; nil, without waiting, if someone does (or the
+    /// lock file cannot be opened, as in a read-only cache).
+    static func withLockIfFree<T>(_ url: URL, _ body: () -> T) -> T? {
+        guard (try? createDirectory(url.deletingLastPathComponent())) != nil else { return nil }
+        let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EINTR else { return nil }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return body()
     }
 }

@@ -9,6 +9,12 @@ public enum HubError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(model: String, searched: [String], hint: String?)
     /// Not cached, and `HF_HUB_OFFLINE` forbids the network.
     case offline(model: String, searched: [String])
+    /// Not found locally, and downloading was not asked for (`QUILL_ALLOW_DOWNLOAD=1`, `--download`, `quill fetch`).
+    case downloadNotAllowed(model: String, searched: [String])
+    /// The files to download add up to more than the size limit (`bytes` is at least what was needed).
+    case tooLarge(model: String, bytes: Int64, limit: Int64)
+    /// An environment variable or option whose value cannot be used.
+    case invalidSetting(name: String, value: String, reason: String)
     /// The transfer failed (connection, timeout, unexpected HTTP status, short body).
     case download(url: String, reason: String)
     /// The bytes received do not match what the hub advertised.
@@ -34,6 +40,22 @@ public enum HubError: Error, Sendable, CustomStringConvertible, Equatable {
             if !searched.isEmpty { text += "; searched:\n" + searched.map { "  - \($0)" }.joined(separator: "\n") }
             text += "\nhint: download it on a connected machine (`quill fetch \(model)`) into the same cache, or unset HF_HUB_OFFLINE"
             return text
+        case let .downloadNotAllowed(model, searched):
+            var text = "model '\(model)' is not in a local models folder or a Hugging Face cache, and downloading it was not asked for"
+            if !searched.isEmpty { text += "; searched:\n" + searched.map { "  - \($0)" }.joined(separator: "\n") }
+            text += "\nhint: download it once with `quill fetch \(model)`, or let this command download it with "
+                + "--download (or QUILL_ALLOW_DOWNLOAD=1)"
+            return text
+        case let .tooLarge(model, bytes, limit):
+            return """
+                model '\(model)' needs at least \(ByteSize.describe(bytes)) \
+                from the hub, over the download size limit of \(ByteSize.describe(limit)); nothing over the limit was \
+                stored
+                hint: raise the limit with `quill fetch --max-download-size SIZE` or QUILL_MAX_DOWNLOAD_SIZE=SIZE \
+                (bytes, or with a unit: 500M, 2G, 10GB, 4GiB)
+                """
+        case let .invalidSetting(name, value, reason):
+            return "\(name)='\(value)': \(reason)"
         case let .download(url, reason):
             return "download of \(url) failed: \(reason)"
         case let .checksum(file, expected, actual):

@@ -5,6 +5,9 @@
 // HF_HUB_OFFLINE (or TRANSFORMERS_OFFLINE; true for 1/ON/YES/TRUE), HF_HUB_ETAG_TIMEOUT and
 // HF_HUB_DOWNLOAD_TIMEOUT (seconds, default 10). sentence-transformers passes SENTENCE_TRANSFORMERS_HOME as the
 // cache folder when it is set, so downloads go there, else into HF_HUB_CACHE.
+// Quill's own: QUILL_ALLOW_DOWNLOAD (true for 1/ON/YES/TRUE) lets resolution download a model it does not find
+// locally, which it never does otherwise (`quill fetch` always may); QUILL_MAX_DOWNLOAD_SIZE caps one model's
+// download (ByteSize.swift: 500M, 2G, bytes; default 5 GB).
 
 import Foundation
 
@@ -14,6 +17,12 @@ struct HubSettings: Sendable {
     var offline: Bool
     var etagTimeout: TimeInterval
     var downloadTimeout: TimeInterval
+    /// Resolution may download what it does not find locally (QUILL_ALLOW_DOWNLOAD, or `--download`).
+    var allowDownload: Bool
+    /// Bytes one model's download may write (QUILL_MAX_DOWNLOAD_SIZE, or `quill fetch --max-download-size`).
+    var maxDownloadSize: Int64
+    /// A QUILL_MAX_DOWNLOAD_SIZE that does not parse; reported by the first download instead of being ignored.
+    var invalidSetting: HubError?
     /// Hub-layout caches, in search order; the first is where downloads go.
     var caches: [URL]
     /// Project-local model folders, in search order.
@@ -61,6 +70,14 @@ struct HubSettings: Sendable {
         offline = isTrue("HF_HUB_OFFLINE") || isTrue("TRANSFORMERS_OFFLINE")
         etagTimeout = seconds("HF_HUB_ETAG_TIMEOUT")
         downloadTimeout = seconds("HF_HUB_DOWNLOAD_TIMEOUT")
+        allowDownload = isTrue("QUILL_ALLOW_DOWNLOAD")
+        maxDownloadSize = ByteSize.defaultDownloadLimit
+        invalidSetting = nil
+        if let text = value("QUILL_MAX_DOWNLOAD_SIZE") {
+            do { maxDownloadSize = try ByteSize.parse(text, name: "QUILL_MAX_DOWNLOAD_SIZE") } catch {
+                invalidSetting = error
+            }
+        }
 
         var caches: [URL] = []
         if let st = value("SENTENCE_TRANSFORMERS_HOME") { caches.append(path(st)) }

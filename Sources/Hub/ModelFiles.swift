@@ -4,8 +4,12 @@
 // holds config.json, tokenizer files and the weights; other modules hold their config.json and, for Dense,
 // their own weights. A repository without modules.json is a plain transformers model (the engine adds mean
 // pooling). Only safetensors weights are ever fetched; pickle (`pytorch_model.bin`) is refused.
+// JSON is read with the project's parser (errors name the file, line and column); a cached model.safetensors is
+// checked with the engine's own header validator (Tensors), so the cache and the loader agree on what is whole.
 
 import Foundation
+import JSON
+import Tensors
 
 struct ModuleEntry: Sendable, Equatable {
     var path: String
@@ -29,17 +33,33 @@ enum ModelFiles {
 
     static func join(_ prefix: String, _ file: String) -> String { prefix.isEmpty ? file : prefix + "/" + file }
 
+    /// Parses a JSON metadata file; `file` names it in errors.
+    static func json(_ data: Data, file: String) throws(HubError) -> JSONValue {
+        do { return try JSONParser.parse(data) } catch {
+            throw .invalidMetadata(file: file, reason: "not valid JSON: \(error.description)")
+        }
+    }
+
     /// Parses modules.json; every path is checked so that it stays inside the model folder.
     static func modules(from data: Data, file: String) throws(HubError) -> [ModuleEntry] {
-        guard let array = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+        guard let array = try json(data, file: file).arrayValue else {
             throw .invalidMetadata(file: file, reason: "expected a JSON array of modules")
         }
         var result: [ModuleEntry] = []
-        for item in array {
-            guard let type = item["type"] as? String else {
-                throw .invalidMetadata(file: file, reason: "a module has no \"type\"")
+        for (index, item) in array.enumerated() {
+            guard item.objectValue != nil else {
+                throw .invalidMetadata(file: file, reason: "module \(index) is a JSON \(item.kindName), not an object")
             }
-            var path = (item["path"] as? String) ?? ""
+            guard let type = item["type"]?.stringValue else {
+                throw .invalidMetadata(file: file, reason: "module \(index) has no \"type\" string")
+            }
+            var path = ""
+            if let value = item["path"], !value.isNull {
+                guard let text = value.stringValue else {
+                    throw .invalidMetadata(file: file, reason: "module \(index): \"path\" is a JSON \(value.kindName), not a string")
+                }
+                path = text
+            }
             while path.hasSuffix("/") { path.removeLast() }
             if !path.isEmpty { try SafeName.checkFile(path) }
             result.append(ModuleEntry(path: path, type: type))
@@ -49,13 +69,13 @@ enum ModelFiles {
 
     /// Shard names of a `model.safetensors.index.json`, checked (A19/E8).
     static func shards(from data: Data, file: String) throws(HubError) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let map = object["weight_map"] as? [String: Any]
-        else { throw .invalidMetadata(file: file, reason: "no \"weight_map\" object") }
+        guard let map = try json(data, file: file)["weight_map"]?.objectValue else {
+            throw .invalidMetadata(file: file, reason: "no \"weight_map\" object")
+        }
         var names = Set<String>()
-        for value in map.values {
-            guard let name = value as? String else {
-                throw .invalidMetadata(file: file, reason: "a weight_map value is not a string")
+        for member in map.members {
+            guard let name = member.value.stringValue else {
+                throw .invalidMetadata(file: file, reason: "weight_map[\"\(member.key)\"] is not a string")
             }
             try SafeName.checkFile(name)
             names.insert(name)
@@ -66,21 +86,32 @@ enum ModelFiles {
     enum Weights: Equatable { case safetensors, pickleOnly([String]), missing }
 
     /// Where the Transformer module lives in a local folder ("" when there is no modules.json).
-    static func transformerPrefix(in folder: URL) -> String {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("modules.json")),
-            let modules = try? modules(from: data, file: "modules.json"),
-            let transformer = modules.first(where: { $0.isTransformer })
-        else { return "" }
-        return transformer.path
+    /// - Throws: `.invalidMetadata` or `.io` when modules.json is there but unreadable or malformed.
+    static func transformerPrefix(in folder: URL) throws(HubError) -> String {
+        let url = folder.appendingPathComponent("modules.json")
+        guard FileSystem.fileSize(url) != nil else { return "" }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .io(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        return try modules(from: data, file: url.path).first(where: { $0.isTransformer })?.path ?? ""
     }
 
+    /// The weights a folder has. A malformed modules.json or shard index counts as `.missing` (the folder is then
+    /// not a usable cache snapshot; a local folder is still handed to the loader, whose error names the file).
     static func weights(in folder: URL) -> Weights {
-        let dir = transformerPrefix(in: folder)
+        let dir: String
+        do { dir = try transformerPrefix(in: folder) } catch { return .missing }
         let base = dir.isEmpty ? folder : folder.appendingPathComponent(dir, isDirectory: true)
         if FileSystem.fileSize(base.appendingPathComponent("model.safetensors")) != nil { return .safetensors }
         let index = base.appendingPathComponent("model.safetensors.index.json")
-        if let data = try? Data(contentsOf: index) {
-            guard let shards = try? shards(from: data, file: index.path) else { return .missing }
+        if FileSystem.fileSize(index) != nil {
+            let shards: [String]
+            do {
+                shards = try ModelFiles.shards(from: Data(contentsOf: index), file: index.path)
+            } catch {
+                return .missing
+            }
             return shards.allSatisfy { FileSystem.fileSize(base.appendingPathComponent($0)) != nil } ? .safetensors : .missing
         }
         let pickles = pickleFiles.filter { FileSystem.fileSize(base.appendingPathComponent($0)) != nil }
@@ -94,32 +125,25 @@ enum ModelFiles {
     }
 
     /// A cached snapshot that can be used without the network: config present, safetensors weights present and
-    /// not truncated (E5: a dangling link or a short blob sends the resolver back to the hub, or to an error).
+    /// whole (E5: a dangling link, a short blob or a malformed modules.json sends the resolver back to the hub, or
+    /// to an error).
     static func isComplete(_ folder: URL) -> Bool {
         guard looksLikeModel(folder), weights(in: folder) == .safetensors else { return false }
-        let dir = transformerPrefix(in: folder)
+        let dir: String
+        do { dir = try transformerPrefix(in: folder) } catch { return false }
         let file = (dir.isEmpty ? folder : folder.appendingPathComponent(dir)).appendingPathComponent("model.safetensors")
-        if FileSystem.fileSize(file) != nil { return safetensorsLengthMatches(file) }
+        if FileSystem.fileSize(file) != nil { return safetensorsIsWhole(file) }
         return true
     }
 
-    /// Cheap truncation check: the header's largest data offset must end exactly at the end of the file.
-    static func safetensorsLengthMatches(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        guard let prefix = try? handle.read(upToCount: 8), prefix.count == 8 else { return false }
-        let headerLength = prefix.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard headerLength <= 100_000_000, let size = FileSystem.fileSize(url), UInt64(size) >= 8 + headerLength,
-            let header = try? handle.read(upToCount: Int(headerLength)), header.count == Int(headerLength),
-            let object = try? JSONSerialization.jsonObject(with: header) as? [String: Any]
-        else { return false }
-        var end: UInt64 = 0
-        for (key, value) in object where key != "__metadata__" {
-            guard let entry = value as? [String: Any], let offsets = entry["data_offsets"] as? [NSNumber],
-                offsets.count == 2
-            else { return false }
-            end = max(end, offsets[1].uint64Value)
+    /// The engine's own check: the header parses and its tensors tile the data exactly to the end of the file, so a
+    /// truncated (or padded) blob is caught. Only the header is read; the file is mapped, not loaded.
+    static func safetensorsIsWhole(_ url: URL) -> Bool {
+        do {
+            _ = try SafetensorsFile(url: url)
+            return true
+        } catch {
+            return false
         }
-        return 8 + headerLength + end == UInt64(size)
     }
 }

@@ -1,7 +1,8 @@
 // Finding a model as sentence-transformers does: a folder path as it is; else a hub id (a bare name means
 // `sentence-transformers/NAME`, see RepoName.swift) looked up in the project-local model folders, then in the
 // hub-layout caches (SENTENCE_TRANSFORMERS_HOME, HF_HUB_CACHE, HF_HOME/hub, ~/.cache/huggingface/hub), and only
-// then downloaded, unless HF_HUB_OFFLINE is set. docs/models.md is the user-facing description.
+// then downloaded, when that was asked for (QUILL_ALLOW_DOWNLOAD=1 or `allowDownload:`; `fetch` always may) and
+// HF_HUB_OFFLINE is not set. docs/models.md is the user-facing description.
 
 import Foundation
 
@@ -25,21 +26,32 @@ public struct ModelListing: Sendable, Hashable {
     public var complete: Bool
 }
 
-/// Resolves model references to folders, downloading into the shared Hugging Face cache when allowed.
+/// Resolves model references to folders, downloading into the shared Hugging Face cache when asked to.
 public struct ModelResolver: Sendable {
     let settings: HubSettings
     let progress: Bool
     let currentDirectory: URL
 
     /// - Parameters:
-    ///   - environment: read for HF_* variables, SENTENCE_TRANSFORMERS_HOME and QUILL_MODEL_PATH.
+    ///   - environment: read for HF_* variables, SENTENCE_TRANSFORMERS_HOME, QUILL_MODEL_PATH,
+    ///     QUILL_ALLOW_DOWNLOAD and QUILL_MAX_DOWNLOAD_SIZE.
     ///   - searchPaths: project-local models folders searched first; `./models` and QUILL_MODEL_PATH follow.
     ///   - progress: show download progress for large files when stderr is a terminal.
+    ///   - allowDownload: whether `resolve` may download a model it does not find locally (a `--download` flag);
+    ///     nil leaves it to QUILL_ALLOW_DOWNLOAD, which is off by default. `fetch` downloads regardless.
+    ///   - maxDownloadSize: bytes one model's download may write (`--max-download-size`); nil leaves it to
+    ///     QUILL_MAX_DOWNLOAD_SIZE, default 5 GB (`ByteSize.parse` reads the option's text).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, searchPaths: [URL] = [],
-                progress: Bool = false) {
+                progress: Bool = false, allowDownload: Bool? = nil, maxDownloadSize: Int64? = nil) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         self.currentDirectory = cwd
-        self.settings = HubSettings(environment: environment, searchPaths: searchPaths, currentDirectory: cwd)
+        var settings = HubSettings(environment: environment, searchPaths: searchPaths, currentDirectory: cwd)
+        if let allowDownload { settings.allowDownload = allowDownload }
+        if let maxDownloadSize {
+            settings.maxDownloadSize = max(1, maxDownloadSize)
+            settings.invalidSetting = nil
+        }
+        self.settings = settings
         self.progress = progress
     }
 
@@ -47,14 +59,19 @@ public struct ModelResolver: Sendable {
     public var downloadCache: URL { settings.caches[0] }
     /// Whether HF_HUB_OFFLINE (or TRANSFORMERS_OFFLINE) forbids network calls.
     public var isOffline: Bool { settings.offline }
+    /// Whether `resolve` may download a model it does not find locally.
+    public var allowsDownload: Bool { settings.allowDownload }
+    /// Bytes one model's download may write.
+    public var maxDownloadSize: Int64 { settings.maxDownloadSize }
 
     /// Folder containing the model's files (a local folder, or a snapshot folder in the cache), downloading if
-    /// needed and allowed. Synchronous, callable from any thread.
+    /// needed and allowed (`allowsDownload`, not offline). Synchronous, callable from any thread.
     /// - Parameters:
     ///   - reference: a folder path, `org/name`, or a bare name (`all-MiniLM-L6-v2` = `sentence-transformers/...`).
     ///   - revision: branch, tag or commit; nil means `main`, and then plain local folders are accepted too.
     ///   - base: folder that relative paths are taken from (a notebook's folder); default the current directory.
-    /// - Throws: `HubError.notFound`, `.offline`, `.pickleOnly`, `.unsafeName`, `.download`, `.checksum`, `.io`.
+    /// - Throws: `HubError.notFound`, `.offline`, `.downloadNotAllowed`, `.pickleOnly`, `.unsafeName`, `.download`,
+    ///   `.tooLarge`, `.checksum`, `.io`, `.invalidMetadata`, `.invalidSetting`.
     public func resolve(_ reference: String, revision: String? = nil, relativeTo base: URL? = nil) throws(HubError) -> URL {
         let reference = reference.trimmingCharacters(in: .whitespaces)
         guard !reference.isEmpty else { throw .notFound(model: reference, searched: [], hint: "empty model name") }
@@ -74,6 +91,7 @@ public struct ModelResolver: Sendable {
         for root in settings.caches {
             let cache = HubCache(root: root)
             searched.append(cache.repoFolder(repo).path)
+            if FileSystem.isDirectory(cache.repoFolder(repo)) { CacheJanitor.sweep(cache, repo: repo) }
             guard let commit = cache.commit(repo, revision: rev) else { continue }
             let snapshot = cache.snapshot(repo, commit: commit)
             if ModelFiles.isComplete(snapshot) { return snapshot }
@@ -82,6 +100,10 @@ public struct ModelResolver: Sendable {
         if settings.offline {
             if let pickleOnly { throw .pickleOnly(model: repo.value, files: pickleOnly) }
             throw .offline(model: repo.value, searched: searched)
+        }
+        guard settings.allowDownload else {
+            if let pickleOnly { throw .pickleOnly(model: repo.value, files: pickleOnly) }
+            throw .downloadNotAllowed(model: repo.value, searched: searched)
         }
         return try download(repo, revision: rev)
     }
@@ -94,7 +116,8 @@ public struct ModelResolver: Sendable {
     }
 
     /// Downloads (or completes) a model from the hub into the download cache, even when a copy exists elsewhere;
-    /// files already in the cache with the right size are not fetched again. For `quill fetch`.
+    /// files already in the cache with the right size are not fetched again. For `quill fetch`, which is consent
+    /// in itself: `allowsDownload` does not apply, the size limit does.
     /// - Throws: `.offline` when HF_HUB_OFFLINE is set, and the download errors of `resolve`.
     public func fetch(_ reference: String, revision: String? = nil) throws(HubError) -> URL {
         let repo = try RepoID(reference: reference.trimmingCharacters(in: .whitespaces))
@@ -147,78 +170,10 @@ public struct ModelResolver: Sendable {
     // MARK: - Download
 
     private func download(_ repo: RepoID, revision: String) throws(HubError) -> URL {
+        if let invalid = settings.invalidSetting { throw invalid }
         let cache = HubCache(root: downloadCache)
         let loader = Downloader(settings: settings, cache: cache, progress: progress)
-
-        // The first file pins the commit; everything else is fetched at that commit, so one snapshot is coherent.
-        var modules: [ModuleEntry]? = nil
-        var pinned: FileMetadata
-        if let meta = try loader.metadata(repo, revision: revision, file: "modules.json") {
-            pinned = meta
-            try loader.download(repo, file: "modules.json", meta: meta)
-            let file = cache.snapshot(repo, commit: meta.commit).appendingPathComponent("modules.json")
-            guard let data = try? Data(contentsOf: file) else {
-                throw .io(path: file.path, reason: "cannot read the downloaded modules.json")
-            }
-            modules = try ModelFiles.modules(from: data, file: "\(repo.value)/modules.json")
-        } else if let meta = try loader.metadata(repo, revision: revision, file: "config.json") {
-            pinned = meta
-        } else {
-            throw .notFound(model: repo.value, searched: [loader.resolveURL(repo, revision: revision, file: "config.json")?.absoluteString ?? repo.value],
-                            hint: "the repository has neither modules.json nor config.json; is it a transformers model?")
-        }
-        let commit = pinned.commit
-        let transformerPrefix = modules?.first(where: { $0.isTransformer })?.path ?? ""
-
-        func fetch(_ file: String, required: Bool = false) throws(HubError) -> Bool {
-            guard let meta = try loader.metadata(repo, revision: commit, file: file) else {
-                if required {
-                    throw .notFound(model: repo.value, searched: [file], hint: "the repository has no \(file) at commit \(commit)")
-                }
-                return false
-            }
-            try loader.download(repo, file: file, meta: meta)
-            return true
-        }
-
-        /// Safetensors weights in `prefix`, single file or sharded; pickle-only is refused, nothing else fetched.
-        func fetchWeights(_ prefix: String, required: Bool) throws(HubError) {
-            if try fetch(ModelFiles.join(prefix, "model.safetensors")) { return }
-            let indexName = ModelFiles.join(prefix, "model.safetensors.index.json")
-            if try fetch(indexName) {
-                let url = cache.snapshot(repo, commit: commit).appendingPathComponent(indexName)
-                guard let data = try? Data(contentsOf: url) else { throw .io(path: url.path, reason: "cannot read") }
-                for shard in try ModelFiles.shards(from: data, file: "\(repo.value)/\(indexName)") {
-                    _ = try fetch(ModelFiles.join(prefix, shard), required: true)
-                }
-                return
-            }
-            var pickles: [String] = []
-            for name in ModelFiles.pickleFiles {
-                let file = ModelFiles.join(prefix, name)
-                if try loader.metadata(repo, revision: commit, file: file) != nil { pickles.append(file) }
-            }
-            if !pickles.isEmpty { throw .pickleOnly(model: repo.value, files: pickles) }
-            if required {
-                throw .notFound(model: repo.value, searched: [ModelFiles.join(prefix, "model.safetensors")],
-                                hint: "the repository has no model.safetensors at commit \(commit)")
-            }
-        }
-
-        // Weights first: a pickle-only repository is refused before anything else is written.
-        try fetchWeights(transformerPrefix, required: true)
-        _ = try fetch(ModelFiles.join(transformerPrefix, "config.json"), required: true)
-        for file in ModelFiles.transformerFiles { _ = try fetch(ModelFiles.join(transformerPrefix, file)) }
-        if !transformerPrefix.isEmpty {
-            _ = try fetch("sentence_bert_config.json")
-        }
-        for file in ModelFiles.rootFiles { _ = try fetch(file) }
-        for module in modules ?? [] where !module.isTransformer && !module.path.isEmpty {
-            _ = try fetch(ModelFiles.join(module.path, "config.json"))
-            if !module.isWeightless { try fetchWeights(module.path, required: false) }
-        }
-        // The ref is written last: until every file is in place, `main` does not point at a partial snapshot.
-        try cache.writeRef(repo, revision: revision, commit: commit)
-        return cache.snapshot(repo, commit: commit)
+        let budget = DownloadBudget(model: repo.value, limit: settings.maxDownloadSize)
+        return try RepositoryDownload(repo: repo, revision: revision, cache: cache, loader: loader, budget: budget).run()
     }
 }

@@ -3,27 +3,31 @@
 //                                                LFS files: 302 to /cdn/{sha256} with X-Linked-Etag/X-Linked-Size
 //   GET /cdn/{sha256}                             the LFS bytes, with the configured fault applied
 // Unknown repository: 401 RepoNotFound; unknown file: 404 EntryNotFound; unknown revision: 404 RevisionNotFound.
-// One thread accepts (polling, so stop() is prompt), one thread per connection, `Connection: close`.
-// It stops by itself after `lifetime` seconds, so a failed test cannot leave it running.
+// One thread accepts (polling), one per connection, `Connection: close`; it stops by itself after `lifetime` s.
 
 #if canImport(Glibc)
 import Glibc
 #endif
 import Foundation
-import Hub
+@testable import Hub
 
 enum Fault: Sendable, Equatable {
     case none
     /// Content-Length says the full size, the body stops short and the connection closes.
     case shortBody
-    /// Right size, one byte changed.
-    case flipByte
-    /// Half the body, then the connection is closed.
-    case dropMidBody
+    case flipByte   // right size, one byte changed
+    case dropMidBody   // half the body, then the connection is closed
     /// X-Linked-Size advertises more than the file has.
     case wrongAdvertisedSize
     /// Headers, then silence for `seconds`.
     case stall(seconds: Double)
+    /// Half the body, then silence for `seconds`.
+    case stallMidBody(seconds: Double)
+    /// No size anywhere: the HEAD has neither X-Linked-Size nor Content-Length, the body ends when the connection
+    /// closes.
+    case noSize
+    /// X-Linked-Size advertises 10 bytes less than the file has.
+    case advertiseLess
 }
 
 struct FixtureRepo: Sendable {
@@ -55,15 +59,12 @@ struct FixtureRepo: Sendable {
     }
 }
 
-func sha256Hex(_ data: Data) -> String { SHA256.hex(SHA256.hash(data: data)) }
+func sha256Hex(_ data: Data) -> String { Checksum.sha256Hex(data) }
 /// git's blob id, which the hub sends as ETag for regular files.
 func gitBlobID(_ data: Data) -> String {
     // The hub's etag of a non-LFS file is its git blob id (SHA-1 of "blob N\0" + data); any 40-hex digest that
     // is not a sha256 serves the tests, so take the first 40 hex digits of a SHA-256 over the same bytes.
-    var hasher = SHA256()
-    hasher.update(data: Data("blob \(data.count)\0".utf8))
-    hasher.update(data: data)
-    return String(SHA256.hex(hasher.finalize()).prefix(40))
+    String(Checksum.sha256Hex(Data("blob \(data.count)\0".utf8) + data).prefix(40))
 }
 
 final class LocalHubServer: @unchecked Sendable {
@@ -76,6 +77,8 @@ final class LocalHubServer: @unchecked Sendable {
     private(set) var port: UInt16 = 0
     /// Send `ETag: W/"..."` for regular files.
     var weakEtags = false
+    /// The host LFS redirects name ("localhost" makes the CDN another host than the hub's 127.0.0.1).
+    var cdnHost = "127.0.0.1"
 
     var endpoint: String { "http://127.0.0.1:\(port)" }
     var requests: [String] { lock.withLock { _requests } }
@@ -184,9 +187,11 @@ final class LocalHubServer: @unchecked Sendable {
         let fault = lock.withLock { faults[file] ?? .none }
         if repo.lfs.contains(file) {
             let sha = sha256Hex(data)
-            let size = fault == .wrongAdvertisedSize ? data.count + 5 : data.count
-            return (302, [("Location", "\(endpoint)/cdn/\(sha)"), ("X-Linked-Etag", "\"\(sha)\""),
-                          ("X-Linked-Size", "\(size)"), ("ETag", "\"\(gitBlobID(data))\""), commit], Data(), .none)
+            let size = fault == .wrongAdvertisedSize ? data.count + 5 : fault == .advertiseLess ? data.count - 10 : data.count
+            var headers = [("Location", "http://\(cdnHost):\(port)/cdn/\(sha)"), ("X-Linked-Etag", "\"\(sha)\""),
+                           ("X-Linked-Size", "\(size)"), ("ETag", "\"\(gitBlobID(data))\""), commit]
+            if fault == .noSize { headers.removeAll { $0.0 == "X-Linked-Size" } }
+            return (302, headers, Data(), fault == .noSize ? .noSize : .none)
         }
         let etag = weakEtags ? "W/\"\(gitBlobID(data))\"" : "\"\(gitBlobID(data))\""
         return (200, [("ETag", etag), commit], data, fault)
@@ -196,12 +201,13 @@ final class LocalHubServer: @unchecked Sendable {
         let reason = [200: "OK", 302: "Found", 401: "Unauthorized", 404: "Not Found"][status] ?? "Status"
         var head = "HTTP/1.1 \(status) \(reason)\r\nConnection: close\r\n"
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
-        head += "Content-Length: \(body.count)\r\n\r\n"
+        if fault != .noSize { head += "Content-Length: \(body.count)\r\n" }
+        head += "\r\n"
         writeAll(fd, Data(head.utf8))
         guard !isHead, !body.isEmpty else { return }
         var body = body
         switch fault {
-        case .none, .wrongAdvertisedSize: writeAll(fd, body)
+        case .none, .wrongAdvertisedSize, .advertiseLess, .noSize: writeAll(fd, body)
         case .shortBody: writeAll(fd, body.prefix(body.count - 7))
         case .flipByte:
             body[body.count / 2] ^= 0x01
@@ -210,9 +216,19 @@ final class LocalHubServer: @unchecked Sendable {
             writeAll(fd, body.prefix(body.count / 2))
             shutdown(fd, Int32(SHUT_RDWR))
         case let .stall(seconds):
-            Thread.sleep(forTimeInterval: seconds)
+            pause(seconds)
             writeAll(fd, body)
+        case let .stallMidBody(seconds):
+            writeAll(fd, body.prefix(body.count / 2))
+            pause(seconds)
+            writeAll(fd, body.suffix(from: body.count / 2))
         }
+    }
+
+    /// Sleeps `seconds`, or until the server stops.
+    private func pause(_ seconds: Double) {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end && !isStopped { Thread.sleep(forTimeInterval: 0.05) }
     }
 
     private func writeAll(_ fd: Int32, _ data: Data) {

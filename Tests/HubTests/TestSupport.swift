@@ -28,9 +28,11 @@ final class Scratch: @unchecked Sendable {
     var cache: URL { url.appendingPathComponent("cache", isDirectory: true) }
     var home: URL { url.appendingPathComponent("home", isDirectory: true) }
 
-    /// Environment with no real cache in reach: HOME and the hub cache point into this folder.
-    func environment(_ server: LocalHubServer?, _ extra: [String: String] = [:]) -> [String: String] {
+    /// Environment with no real cache in reach: HOME and the hub cache point into this folder. Downloads are
+    /// allowed (QUILL_ALLOW_DOWNLOAD=1) unless `download` is false.
+    func environment(_ server: LocalHubServer?, _ extra: [String: String] = [:], download: Bool = true) -> [String: String] {
         var env = ["HOME": home.path, "HF_HUB_CACHE": cache.path, "HF_ENDPOINT": server?.endpoint ?? "http://127.0.0.1:9"]
+        if download { env["QUILL_ALLOW_DOWNLOAD"] = "1" }
         env.merge(extra) { $1 }
         return env
     }
@@ -47,4 +49,15 @@ func expectHubError(_ body: () throws(HubError) -> URL, sourceLocation: SourceLo
     } catch {
         #expect(check(error), "unexpected error: \(error)", sourceLocation: sourceLocation)
     }
+}
+
+/// A valid safetensors file of about `bytes` bytes: one U8 tensor, header padded to 8 bytes.
+func safetensors(bytes: Int) -> Data {
+    var header = Data(#"{"w":{"dtype":"U8","shape":[\#(bytes)],"data_offsets":[0,\#(bytes)]}}"#.utf8)
+    while header.count % 8 != 0 { header.append(UInt8(ascii: " ")) }
+    var data = Data()
+    withUnsafeBytes(of: UInt64(header.count).littleEndian) { data.append(contentsOf: $0) }
+    data.append(header)
+    data.append(Data((0..<bytes).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+    return data
 }
