@@ -22,34 +22,9 @@ enum Arithmetic {
         }
     }
 
-    /// int -> float as Python converts it: OverflowError "int too large to convert to float".
-    static func double(_ b: BigInt) throws -> Double {
-        let d = roundedDouble(b)
-        guard d.isFinite else { throw PyError.overflow("int too large to convert to float") }
-        return d
-    }
-
-    /// The nearest Double (ties to even), infinity beyond the range. (BigInt's own `Double(_:)` truncates where
-    /// the bits below the kept ones are above the halfway point but the last kept bit is 0.)
-    static func roundedDouble(_ b: BigInt) -> Double {
-        if let i = Int(exactly: b) { return Double(i) }
-        let (top, shift) = topBits(b.magnitude)
-        let d = Foundation.scalbn(Double(top), shift)
-        return b.sign == .minus ? -d : d
-    }
-
-    /// A magnitude of at least 55 bits as top * 2**shift, `top` its leading 55 bits with a sticky lowest bit
-    /// (set when any bit below them is set), so that rounding `top` to 53 bits rounds the whole number correctly.
-    static func topBits(_ m: BigUInt) -> (top: UInt64, shift: Int) {
-        let shift = Swift.max(0, m.bitWidth - 55)
-        var top = UInt64(m >> shift)
-        if shift > 0 && m.trailingZeroBitCount < shift { top |= 1 }
-        return (top, shift)
-    }
-
     static func double(_ n: Number) throws -> Double {
         switch n {
-        case .int(let b): return try double(b)
+        case .int(let b): return try IntegerMath.toDouble(b)
         case .float(let d): return d
         }
     }
