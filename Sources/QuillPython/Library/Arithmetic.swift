@@ -1,9 +1,9 @@
 // The arithmetic the builtins need of their own (sum, abs, divmod, pow), with Python's int/float rules: ints are
 // exact (64-bit, then BigInt), a float operand makes the result a float, floor division and modulo round toward
-// negative infinity. Arrays and tensors take part through PyNumeric.
+// negative infinity (through the interpreter's IntegerMath and FloatMath). Arrays and tensors take part through
+// PyNumeric.
 
 import BigInt
-import Foundation
 
 enum Arithmetic {
     /// A numeric operand: an int (either representation, bool included) or a float.
@@ -88,45 +88,15 @@ enum Arithmetic {
             throw PyError.type("unsupported operand type(s) for divmod(): '\(a.typeName)' and '\(b.typeName)'")
         }
         if case .int(let i) = x, case .int(let j) = y {
-            guard !j.isZero else { throw PyError.zeroDivision("integer division or modulo by zero") }
-            let (q, r) = floorDivide(i, j)
+            guard let (q, r) = IntegerMath.floorDivMod(i, j) else {
+                throw PyError.zeroDivision("integer division or modulo by zero")
+            }
             return .tuple([.integer(q), .integer(r)])
         }
-        let (q, r) = try floatDivmod(double(x), double(y))
+        guard let (q, r) = FloatMath.divmod(try double(x), try double(y)) else {
+            throw PyError.zeroDivision("float divmod()")
+        }
         return .tuple([.float(q), .float(r)])
-    }
-
-    static func floorDivide(_ i: BigInt, _ j: BigInt) -> (BigInt, BigInt) {
-        var (q, r) = i.quotientAndRemainder(dividingBy: j)
-        if !r.isZero && (r.sign == .minus) != (j.sign == .minus) {
-            q -= 1
-            r += j
-        }
-        return (q, r)
-    }
-
-    /// CPython's float divmod: the remainder from fmod, adjusted to the divisor's sign, and a quotient rounded to
-    /// the nearest integral value; signed zeros as CPython gives them.
-    static func floatDivmod(_ x: Double, _ y: Double) throws -> (Double, Double) {
-        guard y != 0 else { throw PyError.zeroDivision("float divmod()") }
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, x / y)
-        }
-        return (floorDiv, mod)
     }
 }
 
