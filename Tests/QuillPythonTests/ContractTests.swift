@@ -16,19 +16,14 @@ import Testing
     @Test func bindingMessagesAreCPythons() throws {
         // Messages as CPython 3.11 prints them for `def f(a, b=1)`.
         let f = Signature("f", ["a", "b"], required: 1)
-        #expect(throws: PyError.self) { try f.bind(Arguments([.int(1), .int(2), .int(3)])) }
-        do { _ = try f.bind(Arguments([.int(1), .int(2), .int(3)])) } catch let e as PyError {
-            #expect(e.description == "TypeError: f() takes from 1 to 2 positional arguments but 3 were given")
-        }
-        do { _ = try f.bind(Arguments([])) } catch let e as PyError {
-            #expect(e.description == "TypeError: f() missing 1 required positional argument: 'a'")
-        }
-        do { _ = try f.bind(Arguments([.int(1)], keywords: [("c", .int(2))])) } catch let e as PyError {
-            #expect(e.description == "TypeError: f() got an unexpected keyword argument 'c'")
-        }
+        let c = StandInContext()
+        #expect(c.error { try f.bind(Arguments([.int(1), .int(2), .int(3)])) }
+                == "TypeError: f() takes from 1 to 2 positional arguments but 3 were given")
+        #expect(c.error { try f.bind(Arguments([])) } == "TypeError: f() missing 1 required positional argument: 'a'")
+        #expect(c.error { try f.bind(Arguments([.int(1)], keywords: [("c", .int(2))])) }
+                == "TypeError: f() got an unexpected keyword argument 'c'")
         let g = Signature("g", ["a", "b", "c"])
-        do { _ = try g.bind(Arguments([])) } catch let e as PyError {
-            #expect(e.description == "TypeError: g() missing 3 required positional arguments: 'a', 'b', and 'c'")
-        }
+        #expect(c.error { try g.bind(Arguments([])) }
+                == "TypeError: g() missing 3 required positional arguments: 'a', 'b', and 'c'")
     }
 }

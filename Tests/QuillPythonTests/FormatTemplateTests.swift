@@ -6,7 +6,7 @@ import JSON
 
 @Suite struct FormatTemplateTests {
     @Test func percentFormattingMatchesCPython() throws {
-        let context = FormatTestContext()
+        let context = StandInContext()
         var failures: [String] = []
         let rows = try FormatFixtures.load("percent.json")
         #expect(rows.count > 2000)
@@ -21,7 +21,7 @@ import JSON
     }
 
     @Test func strFormatMatchesCPython() throws {
-        let context = FormatTestContext()
+        let context = StandInContext()
         var failures: [String] = []
         let rows = try FormatFixtures.load("str_format.json")
         #expect(rows.count > 1000)
@@ -44,7 +44,7 @@ import JSON
     }
 
     @Test func roundingMatchesCPython() throws {
-        let context = FormatTestContext()
+        let context = StandInContext()
         var failures: [String] = []
         let rows = try FormatFixtures.load("rounding.json")
         #expect(rows.count > 2000)
@@ -68,7 +68,7 @@ import JSON
     @Test func examplesFromTheBrief() throws {
         #expect(Rounding.round(2.675, ndigits: 2) == 2.67)
         #expect(Rounding.round(0.125, ndigits: 2) == 0.12)
-        let context = FormatTestContext()
+        let context = StandInContext()
         #expect(try context.repr(Rounding.round(.int(1250), ndigits: -2)) == "1200")
         #expect(try context.repr(try Rounding.round(2.5)) == "2")
     }

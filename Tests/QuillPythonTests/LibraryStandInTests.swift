@@ -1,6 +1,7 @@
-// A stand-in for the interpreter's Context, enough to run the library's builtins in tests: Python's repr of the
-// builtin values (floats and strings through the format helper's FloatRepr and StringRepr), ==/< on numbers, strings and sequences, truth, iteration, attributes of the library's objects,
-// and a captured stdout. Its own behaviour is checked here against CPython's output.
+// A stand-in for the interpreter's Context, shared by the library, format and sentence-transformers tests: Python's
+// repr of the builtin values (floats and strings through FloatRepr and StringRepr), ==/< on numbers, strings and
+// sequences, truth, items and iteration with CPython's errors, attributes of the library's objects, a model host
+// (none by default) and a captured stdout. Its own behaviour is checked here against CPython's output.
 
 import BigInt
 import Foundation
@@ -11,9 +12,12 @@ final class StandInContext: Context {
     var output = ""
     var memoryLimit = 1_000_000
     let dataDirectory: URL?
-    var host: any ModelHost { NoModels() }
+    let host: any ModelHost
 
-    init(dataDirectory: URL? = nil) { self.dataDirectory = dataDirectory }
+    init(dataDirectory: URL? = nil, host: any ModelHost = NoModels()) {
+        self.dataDirectory = dataDirectory
+        self.host = host
+    }
 
     func call(_ callable: Value, _ arguments: Arguments) throws -> Value {
         guard case .object(let f as any PyCallable) = callable else {
@@ -126,9 +130,20 @@ final class StandInContext: Context {
 
     func item(_ value: Value, _ index: Value) throws -> Value {
         switch (value, index) {
-        case (.list(let l), .int(let i)): return l.items[i < 0 ? i + l.items.count : i]
-        case (.tuple(let t), .int(let i)): return t[i < 0 ? i + t.count : i]
-        case (.dict(let d), _): return d.storage[try HashKey(index)] ?? .none
+        case (.list(let l), .int(let i)):
+            guard let v = l.items[safe: i] else { throw PyError.index("list index out of range") }
+            return v
+        case (.tuple(let t), .int(let i)):
+            guard let v = t[safe: i] else { throw PyError.index("tuple index out of range") }
+            return v
+        case (.str(let s), .int(let i)):
+            guard let c = Array(s.unicodeScalars)[safe: i] else { throw PyError.index("string index out of range") }
+            return .str(String(c))
+        case (.list, _), (.tuple, _):
+            throw PyError.type("\(value.typeName) indices must be integers or slices, not \(index.typeName)")
+        case (.dict(let d), _):
+            guard let v = d.storage[try HashKey(index)] else { throw PyError.key(try repr(index)) }
+            return v
         case (.object(let o as any PySubscriptable), _): return try o.item(index, self)
         default: throw PyError.type("'\(value.typeName)' object is not subscriptable")
         }
@@ -149,6 +164,14 @@ final class StandInContext: Context {
     func checkDeadline() throws {}
     func reserve(_ count: Int) throws {
         if count > memoryLimit { throw PyError.memory("the cell's values would pass Quill's memory limit") }
+    }
+}
+
+extension Array {
+    /// Python-style index (negative from the end); nil out of range.
+    fileprivate subscript(safe i: Int) -> Element? {
+        let j = i < 0 ? i + count : i
+        return j >= 0 && j < count ? self[j] : nil
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
 
     func member(_ name: String, _ module: String = "sentence_transformers") -> Value { modules[module]?.members[name] ?? .none }
 
-    func load(_ context: STTestContext, _ name: String = "fake-model", _ keywords: [(name: String, value: Value)] = []) throws -> Value {
+    func load(_ context: StandInContext, _ name: String = "fake-model", _ keywords: [(name: String, value: Value)] = []) throws -> Value {
         try context.call(member("SentenceTransformer"), Arguments([.str(name)], keywords: keywords))
     }
 
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func encodeShapesAndTypesFollowTheFlags() throws {
-        let context = STTestContext()
+        let context = StandInContext(host: FakeHost())
         let model = try load(context)
         let two = Value.list(PyList([.str("a"), .str("bb")]))
         let matrix = try array(try context.method(model, "encode", [two]))
@@ -51,7 +51,7 @@ import Testing
     @Test func settingsReachTheHost() throws {
         // encode_document takes 'document' (present by default, '') before 'passage' and 'corpus', as the original.
         let fake = FakeBiEncoder(prompts: ["query": "query: ", "document": "doc: ", "passage": "passage: "])
-        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake]))
+        let context = StandInContext(host: FakeHost(biEncoders: ["m": fake]))
         let model = try load(context, "m")
         _ = try context.method(model, "encode", [.str("x")], [("normalize_embeddings", .bool(true))])
         _ = try context.method(model, "encode_query", [.str("x")])
@@ -68,7 +68,7 @@ import Testing
 
     @Test func truncateDimKeepsLeadingDimensionsThenNormalizes() throws {
         let fake = FakeBiEncoder(table: ["a": [3, 4, 12, 0]])
-        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake]))
+        let context = StandInContext(host: FakeHost(biEncoders: ["m": fake]))
         let model = try load(context, "m", [("truncate_dim", .int(2))])
         #expect(try context.method(model, "get_sentence_embedding_dimension").isInt(2))
         let v = try array(try context.method(model, "encode", [.str("a")], [("normalize_embeddings", .bool(true))]))
@@ -82,7 +82,7 @@ import Testing
         let fake = FakeBiEncoder(table: ["q: a": [3, 4, 1, 1]], prompts: ["query": "q: "], defaultPromptName: "query",
                                  truncateDimension: 2)
         let instructor = FakeBiEncoder(prompts: ["query": "q: "], poolingIncludesPrompt: false)
-        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake, "i": instructor]))
+        let context = StandInContext(host: FakeHost(biEncoders: ["m": fake, "i": instructor]))
         let model = try load(context, "m")
         #expect(try array(try context.method(model, "encode", [.str("a")])).scalars == [3, 4])
         #expect(fake.calls.last?.sentences == ["q: a"])
@@ -95,7 +95,7 @@ import Testing
 
     @Test func similarityFollowsSimilarityFnName() throws {
         let fake = FakeBiEncoder(table: ["a": [1, 0], "b": [3, 4]], similarityFunctionName: "dot")
-        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake]))
+        let context = StandInContext(host: FakeHost(biEncoders: ["m": fake]))
         let model = try load(context, "m")
         #expect(try context.str(try context.attribute(model, "similarity_fn_name")) == "dot")
         let e = try context.method(model, "encode", [.list(PyList([.str("a"), .str("b")]))])
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func errorsMatchTheReference() throws {
-        let context = STTestContext(host: FakeHost(biEncoders: ["fake-model": FakeBiEncoder()],
+        let context = StandInContext(host: FakeHost(biEncoders: ["fake-model": FakeBiEncoder()],
                                                    crossEncoders: ["ce1": FakeCrossEncoder(), "ce3": FakeCrossEncoder(labelCount: 3)]))
         let model = try load(context)
         let ce1 = try context.call(member("CrossEncoder"), Arguments([.str("ce1")]))
@@ -158,7 +158,7 @@ import Testing
     }
 
     @Test func valuesMatchTheReference() throws {
-        let context = STTestContext()
+        let context = StandInContext(host: FakeHost())
         let model = try load(context)
         #expect(try context.repr(try context.attribute(model, "prompts")) == values["prompts_default"])
         let prompts = PyDict()
@@ -194,12 +194,12 @@ import Testing
         let roberta = DescribedBiEncoder(modules: [.transformer(architecture: "RobertaModel", sequenceClassification: false),
                                                    .pooling(dimension: 32, modes: ["mean"], includePrompt: true)])
         let ce = DescribedCrossEncoder(modules: [.transformer(architecture: "RobertaForSequenceClassification", sequenceClassification: true)])
-        let context = STTestContext(host: FakeHost(biEncoders: [:], crossEncoders: [:], described: ["dense": dense, "roberta": roberta], describedCross: ["ce": ce]))
+        let context = StandInContext(host: FakeHost(biEncoders: [:], crossEncoders: [:], described: ["dense": dense, "roberta": roberta], describedCross: ["ce": ce]))
         #expect(try context.repr(try load(context, "dense")) == values["repr_bert_multipool_dense"])
         #expect(try context.repr(try load(context, "roberta")) == values["repr_roberta_mean"])
         #expect(try context.repr(try context.call(member("CrossEncoder"), Arguments([.str("ce")]))) == values["repr_ce_roberta_1"])
         // Others print a summary.
-        let plain = STTestContext()
+        let plain = StandInContext(host: FakeHost())
         #expect(try plain.repr(try load(plain)) == "SentenceTransformer('fake-model', dimension=4, max_seq_length=128)")
     }
 
@@ -207,7 +207,7 @@ import Testing
         let scores: [String: [Float]] = [FakeCrossEncoder.key("a", "b"): [0.3822924], FakeCrossEncoder.key("a", "c"): [0.39602646]]
         let fake = FakeCrossEncoder(maxLength: 48, table: scores)
         let fake3 = FakeCrossEncoder(labelCount: 3)
-        let context = STTestContext(host: FakeHost(crossEncoders: ["ce": fake, "ce3": fake3]))
+        let context = StandInContext(host: FakeHost(crossEncoders: ["ce": fake, "ce3": fake3]))
         let ce = try context.call(member("CrossEncoder", "sentence_transformers.cross_encoder"), Arguments([.str("ce")]))
         let docs = Value.list(PyList([.str("b"), .str("c"), .str("b")]))
         #expect(try context.repr(try context.method(ce, "rank", [.str("a"), docs], [("return_documents", .bool(true))])) == values["rank_ties"])
@@ -237,7 +237,7 @@ import Testing
         let corpus = STFixtures.matrix((util["exact"] as? [String: Any])?["corpus"])
         let sentences = corpus.indices.map { "s\($0)" }
         let fake = FakeBiEncoder(table: Dictionary(uniqueKeysWithValues: zip(sentences, corpus.map { $0.map(Float.init) })))
-        let context = STTestContext(host: FakeHost(biEncoders: ["m": fake]))
+        let context = StandInContext(host: FakeHost(biEncoders: ["m": fake]))
         let model = try load(context, "m")
         let result = try context.call(member("paraphrase_mining", "sentence_transformers.util"),
                                       Arguments([model, .list(PyList(sentences.map(Value.str)))]))
@@ -267,7 +267,7 @@ import Testing
             #expect(util.members[name] != nil, "util.\(name)")
         }
         // An unknown model is the host's ModelUnavailable, untouched, for the session to report.
-        #expect(throws: ModelUnavailable.self) { try load(STTestContext(), "no-such-model") }
+        #expect(throws: ModelUnavailable.self) { try load(StandInContext(host: FakeHost()), "no-such-model") }
     }
 }
 

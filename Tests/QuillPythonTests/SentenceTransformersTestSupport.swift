@@ -1,96 +1,18 @@
-// Stand-ins for the sentence-transformers tests: a small Context (calls, attributes, iteration and reprs of the
-// values these tests print; Swift's shortest float digits, which equal Python's repr for the numbers used here),
-// a fake host whose models return fixed embeddings and scores and record what they were asked, and fixture reading.
+// Stand-ins for the sentence-transformers tests: helpers on the shared StandInContext (attribute assignment, method
+// calls, errors as text), a fake host whose models return fixed embeddings and scores and record what they were
+// asked, and fixture reading.
 
 import Foundation
 import JSON
 import Testing
 @testable import QuillPython
 
-final class STTestContext: Context {
-    let host: any ModelHost
-    var dataDirectory: URL? { nil }
-    var output = ""
-
-    init(host: any ModelHost = FakeHost()) { self.host = host }
-
-    func call(_ callable: Value, _ arguments: Arguments) throws -> Value {
-        guard case .object(let f as PyCallable) = callable else { throw PyError.type("'\(callable.typeName)' object is not callable") }
-        return try f.call(arguments, self)
-    }
-
-    func repr(_ value: Value) throws -> String {
-        switch value {
-        case .none: return "None"
-        case .bool(let b): return b ? "True" : "False"
-        case .int(let i): return String(i)
-        case .bigInt(let b): return String(b)
-        case .float(let d): return d.description
-        case .str(let s): return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-        case .list(let l): return "[" + (try l.items.map(repr)).joined(separator: ", ") + "]"
-        case .tuple(let t): return "(" + (try t.map(repr)).joined(separator: ", ") + (t.count == 1 ? ",)" : ")")
-        case .dict(let d): return "{" + (try d.storage.map { try repr($0.key.value) + ": " + repr($0.value) }).joined(separator: ", ") + "}"
-        case .object(let o as PyRepresentable): return try o.repr(self)
-        case .object(let o): return "<\(o.typeName) object>"
-        }
-    }
-
-    func str(_ value: Value) throws -> String {
-        switch value {
-        case .str(let s): return s
-        case .object(let o as PyRepresentable): return try o.str(self)
-        default: return try repr(value)
-        }
-    }
-
-    func format(_ value: Value, _ spec: String) throws -> String { try str(value) }
-
-    func truth(_ value: Value) throws -> Bool {
-        switch value {
-        case .none: return false
-        case .bool(let b): return b
-        case .int(let i): return i != 0
-        case .bigInt: return true
-        case .float(let d): return d != 0
-        case .str(let s): return !s.isEmpty
-        case .list(let l): return !l.items.isEmpty
-        case .tuple(let t): return !t.isEmpty
-        case .dict(let d): return !d.storage.isEmpty
-        case .object: return true
-        }
-    }
-
-    func equals(_ a: Value, _ b: Value) throws -> Bool { HashKey.keyEquals(a, b) }
-    func less(_ a: Value, _ b: Value) throws -> Bool { throw PyError.type("not needed in these tests") }
-
-    func attribute(_ value: Value, _ name: String) throws -> Value {
-        guard case .object(let o as PyAttributes) = value, let v = try o.attribute(name, self) else {
-            throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
-        }
-        return v
-    }
-
+extension StandInContext {
     func setAttribute(_ value: Value, _ name: String, _ newValue: Value) throws {
         guard case .object(let o as PyAttributes) = value, try o.setAttribute(name, newValue, self) else {
             throw PyError.attribute("'\(value.typeName)' object attribute '\(name)' is read-only")
         }
     }
-
-    func item(_ value: Value, _ index: Value) throws -> Value { throw PyError.type("not needed in these tests") }
-
-    func iterate(_ value: Value) throws -> [Value] {
-        switch value {
-        case .list(let l): return l.items
-        case .tuple(let t): return t
-        case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
-        case .object(let o as PyIterable): return try o.items(self)
-        default: throw PyError.type("'\(value.typeName)' object is not iterable")
-        }
-    }
-
-    func write(_ text: String) throws { output += text }
-    func checkDeadline() throws {}
-    func reserve(_ count: Int) throws {}
 
     /// `obj.name(*positional, **keywords)`.
     func method(_ object: Value, _ name: String, _ positional: [Value] = [], _ keywords: [(name: String, value: Value)] = []) throws -> Value {

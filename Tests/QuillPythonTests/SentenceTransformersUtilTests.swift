@@ -9,7 +9,7 @@ import Testing
 @Suite struct SentenceTransformersUtilTests {
     let fixture: [String: Any]
     let util: PyModule
-    let context = STTestContext()
+    let context = StandInContext(host: FakeHost())
 
     init() throws {
         fixture = try STFixtures.json("util.json")

@@ -8,7 +8,7 @@ import JSON
 
 @Suite struct StrMethodsTests {
     @Test func callsMatchCPython() throws {
-        let context = FormatTestContext()
+        let context = StandInContext()
         var failures: [String] = []
         let rows = try FormatFixtures.load("str_methods.json")
         #expect(rows.count > 5000)
@@ -85,7 +85,7 @@ import JSON
     }
 
     @Test func finalSigmaAndFullMappings() throws {
-        let context = FormatTestContext()
+        let context = StandInContext()
         #expect(try StrMethods.call("lower", "ΣΑΣ", Arguments(), context).isStr("σας"))
         #expect(try StrMethods.call("upper", "straße", Arguments(), context).isStr("STRASSE"))
         #expect(StrMethods.names.contains("splitlines"))

@@ -5,13 +5,13 @@
 // numpy float32: the shortest digits that read back to the same float32, positional for 1e-4 <= |x| < 1e6
 // ("0.1", "100.0", "999999.94") and exponential otherwise, without a trailing ".0" ("1e+06", "1.2345679e+08").
 
-public enum FloatRepr {
-    public static func repr(_ x: Double) -> String {
+enum FloatRepr {
+    static func repr(_ x: Double) -> String {
         FloatText(addDotZero: true).format(x, "r", 0)
     }
 
     /// `str(np.float32(x))`.
-    public static func reprFloat32(_ x: Float) -> String {
+    static func reprFloat32(_ x: Float) -> String {
         if x.isNaN { return "nan" }
         let sign = x.sign == .minus ? "-" : ""
         if x.isInfinite { return sign + "inf" }

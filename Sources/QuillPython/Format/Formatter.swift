@@ -4,8 +4,8 @@
 
 import BigInt
 
-public enum Formatter {
-    public static func format(_ value: Value, _ spec: String, _ context: any Context) throws -> String {
+enum Formatter {
+    static func format(_ value: Value, _ spec: String, _ context: any Context) throws -> String {
         switch value {
         case .str(let s):
             return spec.isEmpty ? s : try formatString(s, spec, context)

@@ -1,5 +1,6 @@
 // int.__format__ (and bool's, which formats as an int once a spec is given): types b c d o x X n and none, the
-// float types by conversion to float, and the exact int-to-float conversion CPython uses (round half to even).
+// float types after IntegerMath.toDouble (CPython's int-to-float conversion, rounded half to even), and the
+// character of '%c'/'c'.
 
 import BigInt
 
@@ -10,7 +11,7 @@ extension Formatter {
         case "b", "c", "d", "o", "x", "X", "n":
             return try renderInteger(value, spec, context)
         case "e", "E", "f", "F", "g", "G", "%":
-            return try renderFloat(try IntegerFormat.double(value), spec, context)
+            return try renderFloat(try IntegerMath.toDouble(value), spec, context)
         default:
             throw FormatSpec.unknownType(spec.type ?? "d", typeName)
         }
@@ -49,27 +50,6 @@ extension Formatter {
 }
 
 enum IntegerFormat {
-    /// float(n), correctly rounded (half to even).
-    /// - Throws: OverflowError "int too large to convert to float".
-    static func double(_ value: BigInt) throws -> Double {
-        let magnitude = value.magnitude
-        let bits = magnitude.bitWidth
-        var result: Double
-        if bits <= 64 {
-            result = Double(UInt64(magnitude))
-        } else {
-            // Keep 55 bits (53 + a rounding bit + a sticky bit), fold everything below into the sticky bit, let the
-            // hardware round the 64-bit integer, then scale exactly.
-            let shift = bits - 55
-            var top = UInt64(magnitude >> shift)
-            if magnitude.trailingZeroBitCount < shift { top |= 1 }
-            result = Double(top) * Double(sign: .plus, exponent: shift, significand: 1)
-            if shift > 1100 { result = .infinity }
-        }
-        if result.isInfinite { throw PyError.overflow("int too large to convert to float") }
-        return value.sign == .minus ? -result : result
-    }
-
     /// The character of `'%c'`/`'c'` for an int code point.
     static func character(_ value: BigInt) throws -> String {
         guard let code = Int(exactly: value) else { throw PyError.overflow("Python int too large to convert to C long") }

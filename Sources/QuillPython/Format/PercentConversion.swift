@@ -127,7 +127,7 @@ struct PercentConversion {
         switch try number(value, context) {
         case .float(let d)?: return d
         case .int(let i)?: return Double(i)
-        case .bigInt(let b)?: return try IntegerFormat.double(b)
+        case .bigInt(let b)?: return try IntegerMath.toDouble(b)
         case .bool(let b)?: return b ? 1 : 0
         default: throw PyError.type("must be real number, not \(value.typeName)")
         }

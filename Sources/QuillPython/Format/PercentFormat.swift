@@ -4,8 +4,8 @@
 // (dict, list or subscriptable object: `%(name)s` looks keys up in it, and it may also be the single value), or any
 // other single value. Errors carry CPython's types and wording.
 
-public enum PercentFormat {
-    public static func format(_ template: String, _ args: Value, _ context: any Context) throws -> String {
+enum PercentFormat {
+    static func format(_ template: String, _ args: Value, _ context: any Context) throws -> String {
         var state = ArgumentState(args)
         let s = Array(template.unicodeScalars)
         var out = String.UnicodeScalarView()

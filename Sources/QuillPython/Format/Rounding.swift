@@ -4,10 +4,10 @@
 
 import BigInt
 
-public enum Rounding {
+enum Rounding {
     /// `round(x)`: an int.
     /// - Throws: OverflowError for infinities, ValueError for NaN, with CPython's wording.
-    public static func round(_ x: Double) throws -> Value {
+    static func round(_ x: Double) throws -> Value {
         if x.isNaN { throw PyError.value("cannot convert float NaN to integer") }
         if x.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
         let r = x.rounded(.toNearestOrEven)
@@ -17,7 +17,7 @@ public enum Rounding {
 
     /// `round(x, ndigits)` for a float. A result too large for a double (rounding 1.7e308 to -308 places) is
     /// returned as ±infinity; `roundChecked` raises CPython's OverflowError for it instead.
-    public static func round(_ x: Double, ndigits: Int) -> Double {
+    static func round(_ x: Double, ndigits: Int) -> Double {
         // NaN and infinities round to themselves; beyond 323 places every double is already exact; below
         // -308 places every double rounds to a zero of its sign.
         guard x.isFinite else { return x }
@@ -36,7 +36,7 @@ public enum Rounding {
     }
 
     /// `round(x, ndigits)` raising OverflowError "rounded value too large to represent" where CPython does.
-    public static func roundChecked(_ x: Double, ndigits: Int) throws -> Double {
+    static func roundChecked(_ x: Double, ndigits: Int) throws -> Double {
         let r = round(x, ndigits: ndigits)
         if r.isInfinite && x.isFinite { throw PyError.overflow("rounded value too large to represent") }
         return r
@@ -44,7 +44,7 @@ public enum Rounding {
 
     /// `round(n, ndigits)` for an int (or bool): unchanged for ndigits ≥ 0, else to a multiple of 10^-ndigits with
     /// ties to even. Always an int.
-    public static func round(_ x: Value, ndigits: Int) -> Value {
+    static func round(_ x: Value, ndigits: Int) -> Value {
         let n: BigInt
         switch x {
         case .int(let i): n = BigInt(i)

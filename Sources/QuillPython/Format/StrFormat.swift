@@ -4,8 +4,8 @@
 // spec that may itself contain fields ({:{w}.{p}f}), expanded once more at most. Each value is formatted through
 // the context, so objects with their own __format__ take part.
 
-public enum StrFormat {
-    public static func format(_ template: String, _ arguments: Arguments, _ context: any Context) throws -> String {
+enum StrFormat {
+    static func format(_ template: String, _ arguments: Arguments, _ context: any Context) throws -> String {
         var numbering = Numbering.unset
         return try Renderer(arguments: arguments, context: context).build(Array(template.unicodeScalars)[...], depth: 2, &numbering)
     }

@@ -4,14 +4,14 @@
 
 import BigInt
 
-public enum StrMethods {
+enum StrMethods {
     typealias Method = @Sendable (String, Arguments, any Context) throws -> Value
 
-    public static let names: [String] = table.keys.sorted()
+    static let names: [String] = table.keys.sorted()
 
     /// Calls `receiver.name(*arguments)`.
     /// - Throws: AttributeError "'str' object has no attribute 'name'" for unknown names, and each method's errors.
-    public static func call(_ name: String, _ receiver: String, _ arguments: Arguments, _ context: any Context) throws -> Value {
+    static func call(_ name: String, _ receiver: String, _ arguments: Arguments, _ context: any Context) throws -> Value {
         guard let method = table[name] else { throw PyError.attribute("'str' object has no attribute '\(name)'") }
         return try method(receiver, arguments, context)
     }

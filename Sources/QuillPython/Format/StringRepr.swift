@@ -2,8 +2,8 @@
 // escapes for \\, the quote, \t \n \r, \xhh for other ASCII controls and for non-printable code points up to
 // U+00FF, \uhhhh and \Uhhhhhhhh beyond. Printable code points (Korean, accents, emoji) stay as they are.
 
-public enum StringRepr {
-    public static func repr(_ s: String) -> String {
+enum StringRepr {
+    static func repr(_ s: String) -> String {
         var hasSingle = false, hasDouble = false
         for b in s.utf8 {
             if b == UInt8(ascii: "'") { hasSingle = true } else if b == UInt8(ascii: "\"") { hasDouble = true }

@@ -1,9 +1,9 @@
 // The arithmetic the builtins need of their own (sum, abs, divmod, pow), with Python's int/float rules: ints are
 // exact (64-bit, then BigInt), a float operand makes the result a float, floor division and modulo round toward
-// negative infinity. Arrays and tensors take part through PyNumeric.
+// negative infinity (through the interpreter's IntegerMath and FloatMath). Arrays and tensors take part through
+// PyNumeric.
 
 import BigInt
-import Foundation
 
 enum Arithmetic {
     /// A numeric operand: an int (either representation, bool included) or a float.
@@ -22,34 +22,9 @@ enum Arithmetic {
         }
     }
 
-    /// int -> float as Python converts it: OverflowError "int too large to convert to float".
-    static func double(_ b: BigInt) throws -> Double {
-        let d = roundedDouble(b)
-        guard d.isFinite else { throw PyError.overflow("int too large to convert to float") }
-        return d
-    }
-
-    /// The nearest Double (ties to even), infinity beyond the range. (BigInt's own `Double(_:)` truncates where
-    /// the bits below the kept ones are above the halfway point but the last kept bit is 0.)
-    static func roundedDouble(_ b: BigInt) -> Double {
-        if let i = Int(exactly: b) { return Double(i) }
-        let (top, shift) = topBits(b.magnitude)
-        let d = Foundation.scalbn(Double(top), shift)
-        return b.sign == .minus ? -d : d
-    }
-
-    /// A magnitude of at least 55 bits as top * 2**shift, `top` its leading 55 bits with a sticky lowest bit
-    /// (set when any bit below them is set), so that rounding `top` to 53 bits rounds the whole number correctly.
-    static func topBits(_ m: BigUInt) -> (top: UInt64, shift: Int) {
-        let shift = Swift.max(0, m.bitWidth - 55)
-        var top = UInt64(m >> shift)
-        if shift > 0 && m.trailingZeroBitCount < shift { top |= 1 }
-        return (top, shift)
-    }
-
     static func double(_ n: Number) throws -> Double {
         switch n {
-        case .int(let b): return try double(b)
+        case .int(let b): return try IntegerMath.toDouble(b)
         case .float(let d): return d
         }
     }
@@ -113,45 +88,15 @@ enum Arithmetic {
             throw PyError.type("unsupported operand type(s) for divmod(): '\(a.typeName)' and '\(b.typeName)'")
         }
         if case .int(let i) = x, case .int(let j) = y {
-            guard !j.isZero else { throw PyError.zeroDivision("integer division or modulo by zero") }
-            let (q, r) = floorDivide(i, j)
+            guard let (q, r) = IntegerMath.floorDivMod(i, j) else {
+                throw PyError.zeroDivision("integer division or modulo by zero")
+            }
             return .tuple([.integer(q), .integer(r)])
         }
-        let (q, r) = try floatDivmod(double(x), double(y))
+        guard let (q, r) = FloatMath.divmod(try double(x), try double(y)) else {
+            throw PyError.zeroDivision("float divmod()")
+        }
         return .tuple([.float(q), .float(r)])
-    }
-
-    static func floorDivide(_ i: BigInt, _ j: BigInt) -> (BigInt, BigInt) {
-        var (q, r) = i.quotientAndRemainder(dividingBy: j)
-        if !r.isZero && (r.sign == .minus) != (j.sign == .minus) {
-            q -= 1
-            r += j
-        }
-        return (q, r)
-    }
-
-    /// CPython's float divmod: the remainder from fmod, adjusted to the divisor's sign, and a quotient rounded to
-    /// the nearest integral value; signed zeros as CPython gives them.
-    static func floatDivmod(_ x: Double, _ y: Double) throws -> (Double, Double) {
-        guard y != 0 else { throw PyError.zeroDivision("float divmod()") }
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, x / y)
-        }
-        return (floorDiv, mod)
     }
 }
 

@@ -69,7 +69,7 @@ enum Conversions {
         case .float(let d): return d
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)
-        case .bigInt(let b): return try Arithmetic.double(b)
+        case .bigInt(let b): return try IntegerMath.toDouble(b)
         case .str(let s):
             guard let d = NumberParsing.parseFloat(s) else {
                 throw PyError.value("could not convert string to float: \(try context.repr(x))")

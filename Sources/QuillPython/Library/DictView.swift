@@ -1,18 +1,18 @@
 // dict.keys(), dict.values(), dict.items(): live views of their dict (a key added later shows in an earlier view),
 // printing as `dict_keys(['a'])`, with len, iteration, reversed() and `in`.
 
-public final class DictView: PyIterable, PySubscriptable, PyRepresentable, PyContainer {
-    public enum Kind: Sendable { case keys, values, items }
+final class DictView: PyIterable, PySubscriptable, PyRepresentable, PyContainer {
+    enum Kind: Sendable { case keys, values, items }
 
-    public let dict: PyDict
-    public let kind: Kind
+    let dict: PyDict
+    let kind: Kind
 
-    public init(_ dict: PyDict, _ kind: Kind) {
+    init(_ dict: PyDict, _ kind: Kind) {
         self.dict = dict
         self.kind = kind
     }
 
-    public var typeName: String {
+    var typeName: String {
         switch kind {
         case .keys: return "dict_keys"
         case .values: return "dict_values"
@@ -20,7 +20,7 @@ public final class DictView: PyIterable, PySubscriptable, PyRepresentable, PyCon
         }
     }
 
-    public func items(_ context: any Context) throws -> [Value] {
+    func items(_ context: any Context) throws -> [Value] {
         switch kind {
         case .keys: return dict.storage.keys.map(\.value)
         case .values: return Array(dict.storage.values)
@@ -28,18 +28,18 @@ public final class DictView: PyIterable, PySubscriptable, PyRepresentable, PyCon
         }
     }
 
-    public func length(_ context: any Context) throws -> Int? { dict.storage.count }
+    func length(_ context: any Context) throws -> Int? { dict.storage.count }
 
-    public func item(_ index: Value, _ context: any Context) throws -> Value {
+    func item(_ index: Value, _ context: any Context) throws -> Value {
         throw PyError.type("'\(typeName)' object is not subscriptable")
     }
 
-    public func repr(_ context: any Context) throws -> String {
+    func repr(_ context: any Context) throws -> String {
         "\(typeName)(\(try context.repr(.list(PyList(items(context))))))"
     }
 
     /// Keys and items by hash lookup (an unhashable key is a TypeError, as in CPython); values by ==.
-    public func contains(_ value: Value, _ context: any Context) throws -> Bool {
+    func contains(_ value: Value, _ context: any Context) throws -> Bool {
         switch kind {
         case .keys:
             return dict.storage[try HashKey(value)] != nil

@@ -2,20 +2,20 @@
 // into a PyError with the same type name and message (`raise ValueError` with the class alone works too).
 
 /// An exception instance: its class and its arguments (`e.args`).
-public final class ExceptionValue: PyRepresentable, PyAttributes {
-    public let type: TypeObject
-    public let args: [Value]
+final class ExceptionValue: PyRepresentable, PyAttributes {
+    let type: TypeObject
+    let args: [Value]
 
-    public init(type: TypeObject, args: [Value]) {
+    init(type: TypeObject, args: [Value]) {
         self.type = type
         self.args = args
     }
 
-    public var typeName: String { type.name }
+    var typeName: String { type.name }
 
     /// `str(e)`: nothing for no arguments, str of a single argument (repr for KeyError, as CPython), the tuple's
     /// repr for several.
-    public func str(_ context: any Context) throws -> String {
+    func str(_ context: any Context) throws -> String {
         switch args.count {
         case 0: return ""
         case 1: return type.name == "KeyError" ? try context.repr(args[0]) : try context.str(args[0])
@@ -24,25 +24,25 @@ public final class ExceptionValue: PyRepresentable, PyAttributes {
     }
 
     /// `ValueError('bad')`, `ValueError()`, `ValueError('a', 1)`.
-    public func repr(_ context: any Context) throws -> String {
+    func repr(_ context: any Context) throws -> String {
         let inner = try args.map { try context.repr($0) }.joined(separator: ", ")
         return "\(type.name)(\(inner))"
     }
 
-    public var attributeNames: [String] { ["args"] }
+    var attributeNames: [String] { ["args"] }
 
-    public func attribute(_ name: String, _ context: any Context) throws -> Value? {
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
         name == "args" ? .tuple(args) : nil
     }
 
     /// The error `raise e` stops the cell with: "ValueError: bad".
-    public func error(_ context: any Context) throws -> PyError {
+    func error(_ context: any Context) throws -> PyError {
         PyError(.exception(type.name), try str(context))
     }
 
     /// What `raise X` raises for a value X: an exception instance or class; nil when X is neither (the interpreter
     /// raises CPython's "TypeError: exceptions must derive from BaseException").
-    public static func error(raising value: Value, _ context: any Context) throws -> PyError? {
+    static func error(raising value: Value, _ context: any Context) throws -> PyError? {
         guard case .object(let o) = value else { return nil }
         if let e = o as? ExceptionValue { return try e.error(context) }
         if let t = o as? TypeObject, Exceptions.parents[t.name] != nil || t.name == "BaseException" {

@@ -2,14 +2,14 @@
 // lazy (a `map` whose function prints prints nothing until consumed) and single-use (a second `list(z)` of the
 // same zip is empty). The items are produced all at once on first use, as PyIterable asks.
 
-public final class IteratorObject: PyIterable, PyAttributes {
+final class IteratorObject: PyIterable, PyAttributes {
     /// "enumerate", "zip", "map", "filter", "list_reverseiterator", ...
-    public let typeName: String
+    let typeName: String
     private var produce: ((any Context) throws -> [Value])?
     private var buffer: [Value] = []
     private var position = 0
 
-    public init(_ typeName: String, _ produce: @escaping (any Context) throws -> [Value]) {
+    init(_ typeName: String, _ produce: @escaping (any Context) throws -> [Value]) {
         self.typeName = typeName
         self.produce = produce
     }
@@ -21,7 +21,7 @@ public final class IteratorObject: PyIterable, PyAttributes {
     }
 
     /// The items not consumed yet; the iterator is exhausted afterwards.
-    public func items(_ context: any Context) throws -> [Value] {
+    func items(_ context: any Context) throws -> [Value] {
         try fill(context)
         let rest = Array(buffer[position...])
         buffer = []
@@ -30,16 +30,16 @@ public final class IteratorObject: PyIterable, PyAttributes {
     }
 
     /// `next(it)`: nil when exhausted.
-    public func next(_ context: any Context) throws -> Value? {
+    func next(_ context: any Context) throws -> Value? {
         try fill(context)
         guard position < buffer.count else { return nil }
         defer { position += 1 }
         return buffer[position]
     }
 
-    public var attributeNames: [String] { ["__next__", "__iter__"] }
+    var attributeNames: [String] { ["__next__", "__iter__"] }
 
-    public func attribute(_ name: String, _ context: any Context) throws -> Value? {
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
         switch name {
         case "__iter__": return BuiltinFunction.value("__iter__") { _, _ in .object(self) }
         case "__next__":

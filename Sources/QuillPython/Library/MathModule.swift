@@ -57,7 +57,7 @@ enum MathModule {
         case .float(let d): return d
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
-        case .bigInt(let b): return try Arithmetic.double(b)
+        case .bigInt(let b): return try IntegerMath.toDouble(b)
         case .object(let o as any PyNumeric):
             if let s = try o.scalar(context), Arithmetic.number(s) != nil { return try real(s, context) }
         default: break
@@ -80,22 +80,12 @@ enum MathModule {
     static func logarithm(_ x: Value, _ f: (Double) -> Double, _ context: any Context) throws -> Double {
         if case .bigInt(let b) = x {
             guard b.sign == .plus && !b.isZero else { throw PyError.value("math domain error") }
-            let d = Arithmetic.roundedDouble(b)
-            if d.isFinite { return f(d) }
-            let (m, e) = frexp(b.magnitude)
+            if let d = try? IntegerMath.toDouble(b) { return f(d) }
+            let (m, e) = IntegerMath.frexp(b.magnitude)
             return f(m) + f(2.0) * Double(e)
         }
         let d = try real(x, context)
         guard d > 0 || d.isNaN else { throw PyError.value("math domain error") }
         return try checked(f(d), d, canOverflow: false)
-    }
-
-    /// A huge positive int as m * 2**e with m in [0.5, 1), m correctly rounded to 53 bits.
-    private static func frexp(_ n: BigUInt) -> (Double, Int) {
-        let (top, shift) = Arithmetic.topBits(n)
-        var m = Double(top) / 0x1p55
-        var e = shift + 55
-        if m == 1 { m = 0.5; e += 1 }
-        return (m, e)
     }
 }

@@ -11,15 +11,15 @@ enum NumberParsing {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 out.append(UInt8(scalar.value))
-            } else if scalar.properties.numericType == .decimal, let v = scalar.properties.numericValue {
+            } else if let v = UnicodeData.decimalValue(scalar) {
                 out.append(UInt8(ascii: "0") + UInt8(v))
-            } else if scalar.properties.isWhitespace {
+            } else if UnicodeData.isSpace(scalar) {
                 out.append(UInt8(ascii: " "))
             } else {
                 out.append(0xFF)  // never valid in a number
             }
         }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) || (0x1C...0x1F).contains($0) }
+        let isSpace = { (b: UInt8) in UnicodeData.isSpace(Unicode.Scalar(b)) }
         while let f = out.first, isSpace(f) { out.removeFirst() }
         while let l = out.last, isSpace(l) { out.removeLast() }
         return out

@@ -1,8 +1,8 @@
 // `pow(base, exp[, mod])` and `**` for the builtins: exact int powers (bounded by the session's memory), float
-// powers with CPython's special cases and errors, and modular powers with modular inverses for negative exponents.
+// powers through FloatMath.power (CPython's special cases and errors), and modular powers with modular inverses
+// for negative exponents.
 
 import BigInt
-import Foundation
 
 extension Arithmetic {
     static func power(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
@@ -13,7 +13,7 @@ extension Arithmetic {
         if case .int(let i) = x, case .int(let e) = y, e.sign == .plus || e.isZero {
             return .integer(try intPower(i, e, context))
         }
-        return .float(try floatPower(double(x), double(y)))
+        return .float(try FloatMath.power(double(x), double(y)))
     }
 
     /// base ** exponent with exponent >= 0; the result's size is checked against the memory bound first.
@@ -30,21 +30,6 @@ extension Arithmetic {
         return base.power(e)
     }
 
-    /// CPython's float_pow: 1 ** y and x ** 0 are 1 (even for nan), 0 ** negative raises, a negative base with a
-    /// fractional exponent would be complex, and a finite overflow raises OverflowError.
-    static func floatPower(_ x: Double, _ y: Double) throws -> Double {
-        if y == 0 || x == 1 { return 1 }
-        if x == 0 && y < 0 && y.isFinite { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
-        if x < 0 && x.isFinite && y.isFinite && y != y.rounded(.towardZero) {
-            throw PyError.unsupported("complex numbers are not supported in Quill cells (a negative number to a fractional power)")
-        }
-        let r = Foundation.pow(x, y)
-        if !r.isFinite && x.isFinite && y.isFinite && !r.isNaN {
-            throw PyError.overflow("(34, 'Numerical result out of range')")
-        }
-        return r
-    }
-
     /// pow(base, exp, mod): ints only; a negative exponent takes the modular inverse (Python 3.8+); the result has
     /// the modulus's sign.
     static func modularPower(_ a: Value, _ b: Value, _ m: Value) throws -> Value {
@@ -53,7 +38,7 @@ extension Arithmetic {
         }
         guard !modulus.isZero else { throw PyError.value("pow() 3rd argument cannot be 0") }
         let size = BigInt(modulus.magnitude)
-        var b = floorDivide(base, size).1
+        var b = IntegerMath.floorDivMod(base, size)?.1 ?? 0  // size > 0
         if exponent.sign == .minus && !exponent.isZero {
             guard let inverse = b.inverse(size) else {
                 throw PyError.value("base is not invertible for the given modulus")

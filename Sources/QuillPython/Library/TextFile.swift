@@ -2,7 +2,7 @@
 // iteration over lines (line endings kept), close and `with`. The whole file is decoded on first use; newline
 // handling follows open()'s `newline` argument (None: \r\n and \r read as \n).
 
-public final class TextFile: PyIterable, PyAttributes, PyRepresentable {
+final class TextFile: PyIterable, PyAttributes, PyRepresentable {
     /// open()'s `newline`: nil translates; "" splits at any ending and keeps it; "\n", "\r", "\r\n" split at that one.
     let newline: String?
     let name: String
@@ -20,9 +20,9 @@ public final class TextFile: PyIterable, PyAttributes, PyRepresentable {
         self.position = text.startIndex
     }
 
-    public var typeName: String { "TextIOWrapper" }
+    var typeName: String { "TextIOWrapper" }
 
-    public func repr(_ context: any Context) throws -> String {
+    func repr(_ context: any Context) throws -> String {
         "<_io.TextIOWrapper name=\(try context.repr(.str(name))) mode='r' encoding=\(try context.repr(.str(encodingName)))>"
     }
 
@@ -98,7 +98,7 @@ public final class TextFile: PyIterable, PyAttributes, PyRepresentable {
         return lines
     }
 
-    public func items(_ context: any Context) throws -> [Value] {
+    func items(_ context: any Context) throws -> [Value] {
         let lines = try readLines()
         try context.reserve(lines.count)
         return lines.map { .str($0) }

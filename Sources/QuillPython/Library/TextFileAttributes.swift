@@ -3,12 +3,12 @@
 // argument checks.
 
 extension TextFile {
-    public var attributeNames: [String] {
+    var attributeNames: [String] {
         ["close", "closed", "encoding", "mode", "name", "read", "readable", "readline", "readlines", "seek",
          "writable", "write", "writelines", "__enter__", "__exit__", "__iter__", "__next__"]
     }
 
-    public func attribute(_ attribute: String, _ context: any Context) throws -> Value? {
+    func attribute(_ attribute: String, _ context: any Context) throws -> Value? {
         func method(_ body: @escaping (Arguments, any Context) throws -> Value) -> Value {
             .object(BuiltinFunction(attribute, typeName: "builtin_function_or_method", body))
         }

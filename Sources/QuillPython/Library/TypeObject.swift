@@ -4,11 +4,11 @@
 
 import Foundation
 
-public final class TypeObject: PyCallable, PyRepresentable, PyAttributes, @unchecked Sendable {
+final class TypeObject: PyCallable, PyRepresentable, PyAttributes, @unchecked Sendable {
     /// `__name__`: "int", "ndarray", "ValueError".
-    public let name: String
+    let name: String
     /// `__module__` when not builtins: "numpy" prints `<class 'numpy.ndarray'>`.
-    public let module: String?
+    let module: String?
     /// The isinstance test, subclasses included (a bool is an int).
     private let matches: (Value) -> Bool
     private let construct: ((Arguments, any Context) throws -> Value)?
@@ -16,7 +16,7 @@ public final class TypeObject: PyCallable, PyRepresentable, PyAttributes, @unche
     private let members: (String) -> Value?
     private let memberNames: [String]
 
-    public init(_ name: String, module: String? = nil, matches: @escaping (Value) -> Bool,
+    init(_ name: String, module: String? = nil, matches: @escaping (Value) -> Bool,
                 members: [String] = [], member: @escaping (String) -> Value? = { _ in nil },
                 construct: ((Arguments, any Context) throws -> Value)? = nil) {
         self.name = name
@@ -27,24 +27,24 @@ public final class TypeObject: PyCallable, PyRepresentable, PyAttributes, @unche
         self.construct = construct
     }
 
-    public var typeName: String { "type" }
+    var typeName: String { "type" }
 
     /// `isinstance(value, self)`.
-    public func isInstance(_ value: Value) -> Bool { matches(value) }
+    func isInstance(_ value: Value) -> Bool { matches(value) }
 
     /// "numpy.ndarray", or "int" for builtins: the name CPython's messages use.
-    public var qualifiedName: String { module.map { "\($0).\(name)" } ?? name }
+    var qualifiedName: String { module.map { "\($0).\(name)" } ?? name }
 
-    public func call(_ arguments: Arguments, _ context: any Context) throws -> Value {
+    func call(_ arguments: Arguments, _ context: any Context) throws -> Value {
         guard let construct else { throw PyError.type("cannot create '\(qualifiedName)' instances") }
         return try construct(arguments, context)
     }
 
-    public func repr(_ context: any Context) throws -> String { "<class '\(qualifiedName)'>" }
+    func repr(_ context: any Context) throws -> String { "<class '\(qualifiedName)'>" }
 
-    public var attributeNames: [String] { ["__name__", "__qualname__", "__module__"] + memberNames }
+    var attributeNames: [String] { ["__name__", "__qualname__", "__module__"] + memberNames }
 
-    public func attribute(_ name: String, _ context: any Context) throws -> Value? {
+    func attribute(_ name: String, _ context: any Context) throws -> Value? {
         switch name {
         case "__name__", "__qualname__": return .str(self.name)
         case "__module__": return .str(module ?? "builtins")

@@ -62,12 +62,24 @@ enum IntegerMath {
         return .int(result)
     }
 
-    /// `float(n)`: OverflowError when out of range.
+    /// `float(n)`, correctly rounded (half to even): the one int-to-float conversion of the module.
+    /// - Throws: OverflowError "int too large to convert to float".
     static func toDouble(_ n: BigInt) throws -> Double {
+        if let i = Int(exactly: n) { return Double(i) }
         guard let magnitude = round(n.magnitude, sticky: false, scale: 0) else {
             throw PyError.overflow("int too large to convert to float")
         }
         return n.sign == .minus ? -magnitude : magnitude
+    }
+
+    /// A positive int as m * 2**e with m in [0.5, 1), m correctly rounded to 53 bits (`math.log` of ints beyond
+    /// float's range).
+    static func frexp(_ n: BigUInt) -> (mantissa: Double, exponent: Int) {
+        let width = n.bitWidth
+        var m = round(n, sticky: false, scale: -width) ?? 0
+        var e = width
+        if m == 1 { m = 0.5; e += 1 }
+        return (m, e)
     }
 
     /// `a / b` correctly rounded; b != 0.

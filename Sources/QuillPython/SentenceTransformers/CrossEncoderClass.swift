@@ -38,7 +38,7 @@ final class CrossEncoderClass: PyCallable, PyRepresentable {
         guard case .str(let name)? = b.given("model_name_or_path") else {
             throw PyError.unsupported("CrossEncoder() without a model name or path is not supported in Quill cells")
         }
-        let model = try ModelArguments.load { try context.host.loadCrossEncoder(name) }
+        let model = try hostCall(failure: "OSError") { try context.host.loadCrossEncoder(name) }
         if let labels = try b.optionalInt("num_labels"), labels != model.labelCount {
             throw PyError.unsupported("CrossEncoder(num_labels=\(labels)) is not supported in Quill cells: the model has "
                                       + "\(model.labelCount) label\(model.labelCount == 1 ? "" : "s"), and Quill does not "

@@ -1,5 +1,5 @@
 // Constructor arguments shared by SentenceTransformer and CrossEncoder: which ones Quill rejects, the prompts
-// dict, the backend, and loading through the host with its errors mapped to Python's. Also the optional
+// dict and the backend (loading goes through hostCall, SentenceTransformerEncode.swift). Also the optional
 // capability a host's bi-encoder may add beyond the BiEncoderModel contract.
 
 /// What a host's bi-encoder may tell beyond the BiEncoderModel contract; hosts that conform get
@@ -44,20 +44,6 @@ enum ModelArguments {
             case .str, .none: return (key.value, prompt)
             default: throw PyError.type("prompts must be str, not \(prompt.typeName)")
             }
-        }
-    }
-
-    /// Loads through the host: an unavailable model and Python errors pass through (the session reports the
-    /// former as a notebook that could not run); other failures are OSError, as the original's loading raises.
-    static func load<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as PyError {
-            throw error
-        } catch let error as ModelUnavailable {
-            throw error
-        } catch {
-            throw PyError(.exception("OSError"), "\(error)")
         }
     }
 }

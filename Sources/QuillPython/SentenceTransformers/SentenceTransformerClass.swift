@@ -31,7 +31,7 @@ final class SentenceTransformerClass: PyCallable, PyRepresentable {
         }
         // The setter's validation runs before anything is loaded, as in the original.
         let userPrompts = try ModelArguments.prompts(b.given("prompts"), context)
-        let model = try ModelArguments.load { try context.host.loadBiEncoder(name) }
+        let model = try hostCall(failure: "OSError") { try context.host.loadBiEncoder(name) }
         let object = SentenceTransformerObject(model: model, prompts: PyDict())
         if let fn = b.given("similarity_fn_name") { try object.setSimilarityFunctionName(fn, context) }
         if object.similarityFunctionName == nil, let saved = model.similarityFunctionName,

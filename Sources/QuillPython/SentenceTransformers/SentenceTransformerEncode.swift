@@ -185,9 +185,10 @@ extension BoundArguments {
     }
 }
 
-/// Calls the host, passing Python errors and unavailable models through and reporting anything else as Python's
-/// RuntimeError with the host's description.
-func hostCall<T>(_ body: () throws -> T) throws -> T {
+/// Calls the host, passing Python errors and unavailable models through (the session reports the latter as a
+/// notebook that could not run) and reporting anything else as the Python exception `failure` (RuntimeError when
+/// encoding or scoring; loading raises OSError, as the original's does) with the host's description.
+func hostCall<T>(failure: String = "RuntimeError", _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as PyError {
@@ -195,7 +196,7 @@ func hostCall<T>(_ body: () throws -> T) throws -> T {
     } catch let error as ModelUnavailable {
         throw error
     } catch {
-        throw PyError(.exception("RuntimeError"), "\(error)")
+        throw PyError(.exception(failure), "\(error)")
     }
 }
 

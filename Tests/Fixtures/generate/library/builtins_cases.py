@@ -1,4 +1,4 @@
-# The cases of generate_builtins.py: C(builtin, *args, then=..., **kwargs).
+# The cases of library_builtins.py: C(builtin, *args, then=..., **kwargs).
 # print
 C("print", 1, "a", [1, "b"])
 C("print", 1, 2, sep="-", end="!\n")

@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 # Generates builtins.json: calls of Python's builtins, list and dict methods, and the math, json and csv modules,
 # with CPython 3.11's results (repr) or errors ("TypeError: message"), for LibraryBuiltinsTests. The cases are in
-# builtins_cases.py, methods_cases.py, math_cases.py, json_cases.py and csv_cases.py.
-# Run from this folder: python3 generate_builtins.py
-import builtins, io, json, contextlib, sys, math, importlib
+# library/builtins_cases.py, methods_cases.py, math_cases.py, json_cases.py and csv_cases.py (beside this script).
+# Run with CPython 3.11: python3 Tests/Fixtures/generate/library_builtins.py
+# Writes Tests/QuillPythonTests/Fixtures/library/builtins.json.
+import builtins, io, json, contextlib, sys, math, importlib, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "library")
+OUT = os.path.join(HERE, "..", "..", "QuillPythonTests", "Fixtures", "library", "builtins.json")
 
 assert sys.version_info[:2] == (3, 11), "expected outputs come from CPython 3.11"
 
@@ -68,12 +73,12 @@ def M(receiver, method, *args, then=None, **kwargs):
                   "expected": expected + " | " + repr(obj), "stdout": ""})
 
 nan, inf = float("nan"), float("inf")
-exec(open("builtins_cases.py").read())
-exec(open("methods_cases.py").read())
-exec(open("math_cases.py").read())
-exec(open("json_cases.py").read())
-exec(open("csv_cases.py").read())
+exec(open(os.path.join(CASES, "builtins_cases.py")).read())
+exec(open(os.path.join(CASES, "methods_cases.py")).read())
+exec(open(os.path.join(CASES, "math_cases.py")).read())
+exec(open(os.path.join(CASES, "json_cases.py")).read())
+exec(open(os.path.join(CASES, "csv_cases.py")).read())
 
-with open("builtins.json", "w") as f:
+with open(OUT, "w") as f:
     f.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
 print(f"{len(cases)} cases")

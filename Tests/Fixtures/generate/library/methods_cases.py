@@ -1,4 +1,4 @@
-# list and dict methods for generate_builtins.py: M(receiver, method, *args, then=..., **kwargs).
+# list and dict methods for library_builtins.py: M(receiver, method, *args, then=..., **kwargs).
 L = [1, 2, 3, 2]
 M(L, "append", 5); M(L, "append"); M(L, "append", 1, 2); M(L, "append", x=1)
 M(L, "extend", "ab"); M(L, "extend", 5); M(L, "extend", (7, 8)); M(L, "extend", {"k": 1})

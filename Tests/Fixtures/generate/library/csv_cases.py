@@ -1,4 +1,4 @@
-# The csv module for generate_builtins.py.
+# The csv module for library_builtins.py.
 def R(lines, **kw): C("csv.reader", lines, then="list", **kw)
 def D(lines, **kw): C("csv.DictReader", lines, then="list", **kw)
 R(['a,b,c', '1,"2,3",4', '', 'x']); R(['a,"b\n', 'c",d\n', '"e""f",g\r\n', 'h\n']); R(['a,"b\r\n', 'c",d\r\n'])

@@ -1,4 +1,4 @@
-# The math module for generate_builtins.py.
+# The math module for library_builtins.py.
 for name in ["sqrt", "exp", "expm1", "log1p", "fabs", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
              "tanh", "asinh", "acosh", "atanh", "erf", "erfc", "cbrt", "exp2", "degrees", "radians",
              "log", "log2", "log10", "floor", "ceil", "trunc", "isnan", "isinf", "isfinite", "frexp", "modf", "ulp",

@@ -1,4 +1,4 @@
-# The json module for generate_builtins.py.
+# The json module for library_builtins.py.
 for text in ['', '[1,]', '{"a":1,}', '{1:2}', '{"a" 1}', '[1 2]', '01', 'tru', 'NaN', '-Infinity', 'nan', '1.0', '-0',
              '1e5', '12345678901234567890', '"abc', '"a\\x"', '"\\u12"', '"a\nb"', '\n\n  [1,\n 2 x]', '{"a":1, "a":2}',
              '\ufeff[]', '"\\ud83d\\ude00"', ' [ ] ', '[1] x', '"é" x', '{"a"', '{"a":', '[', '{', '-', '1.', '1e',
