@@ -62,6 +62,12 @@ public struct Runner: Sendable {
         self.init(hosts: { _ in host }, cache: cache)
     }
 
+    /// The display of a cell's last bare expression, as Jupyter's Out[] shows it: its repr, on a line of its own
+    /// after what the cell printed.
+    static func displayLine(_ repr: String, after printed: String) -> String {
+        (printed.isEmpty || printed.hasSuffix("\n") ? "" : "\n") + repr + "\n"
+    }
+
     /// Runs every cell of `notebook`, reading data files from `directory` (the notebook's folder). A notebook with
     /// reading errors runs no cell; a cell whose model cannot be had stops the notebook (`unavailable`).
     public func run(_ notebook: Notebook, directory: URL, options: RunOptions = RunOptions()) -> NotebookRun {
@@ -74,6 +80,11 @@ public struct Runner: Sendable {
         for cell in notebook.cells {
             if stopped {
                 run.results.append(CellResult(cell: cell, output: "", status: .notRun))
+                continue
+            }
+            // `#| eval: false`: shown, not run; nothing to compare or write.
+            guard cell.options.eval else {
+                run.results.append(CellResult(cell: cell, output: "", status: .ok))
                 continue
             }
             guard cell.source.utf8.count <= Runner.cellByteLimit else {
@@ -90,11 +101,15 @@ public struct Runner: Sendable {
                 continue
             }
             var status = CellResult.Status.ok
+            var output = outcome.output
+            if let value = outcome.displayValue, !notebook.isScript {
+                output += Runner.displayLine(session.repr(value), after: output)
+            }
             if let error = outcome.error {
                 status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
                 stopped = !options.keepGoing
             }
-            run.results.append(CellResult(cell: cell, output: outcome.output, status: status))
+            run.results.append(CellResult(cell: cell, output: output, status: status))
         }
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {
