@@ -36,7 +36,8 @@ public enum Renderer {
             let options = result.cell.options
             var text: String? = shownOutput(result)
             if !options.eval || (!options.output && result.status == .ok) { text = nil }
-            return RunEdit(cell: result.cell, text: text, showSource: options.echo)
+            let tables = result.status == .ok && text != nil ? result.tables : []
+            return RunEdit(cell: result.cell, text: text, showSource: options.echo, tables: tables)
         })
     }
 
@@ -55,6 +56,28 @@ public enum Renderer {
         var cell: Cell
         var text: String?
         var showSource: Bool
+        /// Ranges of `text` (UTF-8 offsets) that are Markdown tables, rendered outside the fence.
+        var tables: [Range<Int>] = []
+    }
+
+    /// Printed text in `output` fences with the tables between them as Markdown, separated by blank lines.
+    static func outputWithTables(_ text: String, tables: [Range<Int>], lineEnding le: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        var parts: [[UInt8]] = []
+        var cursor = 0
+        func printed(_ r: Range<Int>) {
+            let piece = String(decoding: bytes[r], as: UTF8.self)
+            if !piece.isEmpty { parts.append(outputBlock(piece, lineEnding: le)) }
+        }
+        for table in tables {
+            printed(cursor..<table.lowerBound)
+            var lines = String(decoding: bytes[table], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            parts.append(Array(lines.map { $0 + le }.joined().utf8))
+            cursor = table.upperBound
+        }
+        printed(cursor..<bytes.count)
+        return Array(parts.joined(separator: Array(le.utf8)))
     }
 
     static func spliceRun(_ notebook: Notebook, _ edits: [RunEdit]) -> [UInt8] {
@@ -89,15 +112,16 @@ public enum Renderer {
                 if edit.showSource || !isBlank(bytes[cursor..<existing.byteRange.lowerBound]) {
                     out += bytes[cursor..<existing.byteRange.lowerBound]
                 }
-                let unchanged = existing.text == text || (existing.text.isEmpty && text.isEmpty)
-                out += unchanged ? Array(bytes[existing.byteRange]) : outputBlock(text, lineEnding: le)
+                let unchanged = edit.tables.isEmpty && (existing.text == text || (existing.text.isEmpty && text.isEmpty))
+                out += unchanged ? Array(bytes[existing.byteRange])
+                    : edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
                 cursor = existing.byteRange.upperBound
             } else {
                 if edit.showSource {
                     if let last = bytes[..<end].last, last != 0x0A, last != 0x0D { out += Array(le.utf8) }
                     out += Array(le.utf8)
                 }
-                out += outputBlock(text, lineEnding: le)
+                out += edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
             }
         }
         out += bytes[cursor...]

@@ -16,6 +16,8 @@ public struct CellResult: Sendable {
     /// What the cell printed (up to the error, when it failed).
     public var output: String
     public var status: Status
+    /// Where in `output` the cell's `table(...)` calls wrote their tables (UTF-8 offsets, in order).
+    public var tables: [Range<Int>] = []
 }
 
 public struct NotebookRun: Sendable {
@@ -75,7 +77,8 @@ public struct Runner: Sendable {
         guard !notebook.hasErrors else { return run }
         let host = CachingHost(cache: cache, directory: directory, host: hosts(directory))
         let session = Session(host: host, options: SessionOptions(dataDirectory: directory, outputLimit: Runner.outputLimit))
-        QuillBuiltins.install(in: session)
+        let log = DisplayLog()
+        QuillBuiltins.install(in: session, log: log)
         var stopped = false
         for cell in notebook.cells {
             if stopped {
@@ -93,6 +96,7 @@ public struct Runner: Sendable {
                 continue
             }
             let seconds = options.timeout ?? cell.options.timeout
+            _ = log.take()
             let outcome = session.run(cell.source, deadline: ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000)))
             if let unavailable = outcome.unavailable {
                 run.unavailable = unavailable
@@ -109,7 +113,8 @@ public struct Runner: Sendable {
                 status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
                 stopped = !options.keepGoing
             }
-            run.results.append(CellResult(cell: cell, output: output, status: status))
+            run.results.append(CellResult(cell: cell, output: output, status: status,
+                                          tables: DisplayLog.ranges(of: log.take(), in: output)))
         }
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {
