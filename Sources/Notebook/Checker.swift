@@ -28,7 +28,7 @@ public enum Checker {
             case .notRun: return CellCheck(cell: cell, verdict: .notRun)
             case .ok: break
             }
-            guard cell.options.check else { return CellCheck(cell: cell, verdict: .skipped) }
+            guard cell.options.check, cell.options.eval else { return CellCheck(cell: cell, verdict: .skipped) }
             let expected = cell.output?.text ?? ""
             if matches(expected: expected, actual: result.output, tolerance: cell.options.tolerance) {
                 return CellCheck(cell: cell, verdict: .match)

@@ -18,6 +18,8 @@ public struct Notebook: Sendable {
     public let lineEnding: String
     /// Problems found while reading; errors among them mean the notebook cannot run.
     public let diagnostics: [Diagnostic]
+    /// A Python file run as one cell (`quill run FILE.py`): it prints what CPython prints, no displays.
+    public private(set) var isScript = false
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -33,6 +35,7 @@ public struct Notebook: Sendable {
         var reader = NotebookReader(path: path, bytes: bytes)
         let cells = reader.readScript()
         self.init(path: path, bytes: bytes, cells: cells, defaults: CellOptions(), diagnostics: reader.diagnostics)
+        isScript = true
     }
 
     private init(path: String, bytes: [UInt8], cells: [Cell], defaults: CellOptions, diagnostics: [Diagnostic]) {

@@ -6,9 +6,12 @@ import QuillPython
 
 enum QuillBuiltins {
     /// - Parameter clock: what `throughput` times runs with (tests pass a fake one).
-    static func install(in session: Session, clock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+    static func install(in session: Session, log: DisplayLog? = nil,
+                        clock: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         let members: [String: Value] = [
-            "table": .object(BuiltinFunction("table", TableFunction.call)),
+            "table": .object(BuiltinFunction("table") { arguments, context in
+                try TableFunction.call(arguments, context, log: log)
+            }),
             "throughput": .object(BuiltinFunction("throughput") { arguments, context in
                 try ThroughputFunction.measure(arguments, context, clock: clock)
             }),

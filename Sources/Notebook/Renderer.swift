@@ -28,11 +28,16 @@ public enum Renderer {
         }
     }
 
-    /// `run`: the notebook with every cell followed by its fresh output (errors shown in place).
+    /// `run`: the notebook with every cell followed by its fresh output (errors shown in place). Cell options:
+    /// `echo: false` drops the cell, `output: false` its output (not an error), `eval: false` shows the cell with
+    /// no output; `#|` lines never show, and a dropped cell or block leaves no blank lines behind.
     public static func renderRun(_ run: NotebookRun) -> [UInt8] {
-        splice(run.notebook, run.results.map { result in
-            let text = shownOutput(result)
-            return (result.cell, text, !result.cell.options.echo)
+        spliceRun(run.notebook, run.results.map { result in
+            let options = result.cell.options
+            var text: String? = shownOutput(result)
+            if !options.eval || (!options.output && result.status == .ok) { text = nil }
+            let tables = result.status == .ok && text != nil ? result.tables : []
+            return RunEdit(cell: result.cell, text: text, showSource: options.echo, tables: tables)
         })
     }
 
@@ -40,9 +45,122 @@ public enum Renderer {
     /// Blocks whose text already matches are left byte for byte, so a second update changes nothing.
     public static func renderUpdate(_ run: NotebookRun) -> [UInt8] {
         splice(run.notebook, run.results.compactMap { result in
+            if !result.cell.options.eval { return nil }
             if !result.cell.options.check, result.cell.output != nil { return nil }
             return (result.cell, result.output, false)
         })
+    }
+
+    /// One cell of `run` output: `text` nil shows no output block; `showSource` false drops the cell's lines.
+    struct RunEdit {
+        var cell: Cell
+        var text: String?
+        var showSource: Bool
+        /// Ranges of `text` (UTF-8 offsets) that are Markdown tables, rendered outside the fence.
+        var tables: [Range<Int>] = []
+    }
+
+    /// Printed text in `output` fences with the tables between them as Markdown, separated by blank lines.
+    static func outputWithTables(_ text: String, tables: [Range<Int>], lineEnding le: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        var parts: [[UInt8]] = []
+        var cursor = 0
+        func printed(_ r: Range<Int>) {
+            let piece = String(decoding: bytes[r], as: UTF8.self)
+            if !piece.isEmpty { parts.append(outputBlock(piece, lineEnding: le)) }
+        }
+        for table in tables {
+            printed(cursor..<table.lowerBound)
+            var lines = String(decoding: bytes[table], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            parts.append(Array(lines.map { $0 + le }.joined().utf8))
+            cursor = table.upperBound
+        }
+        printed(cursor..<bytes.count)
+        return Array(parts.joined(separator: Array(le.utf8)))
+    }
+
+    static func spliceRun(_ notebook: Notebook, _ edits: [RunEdit]) -> [UInt8] {
+        let bytes = notebook.bytes
+        let le = notebook.lineEnding
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1024)
+        var cursor = 0
+        for edit in edits {
+            let cell = edit.cell
+            let start = cell.block.byteRange.lowerBound, end = cell.block.byteRange.upperBound
+            out += bytes[cursor..<start]
+            if edit.showSource {
+                // The opening fence, then the cell's lines without its leading `#|` option lines.
+                var p = lineEnd(bytes, start, limit: end)
+                out += bytes[start..<p]
+                for _ in 0..<NotebookReader.optionLineCount(cell.block.text) where p < end {
+                    p = lineEnd(bytes, p, limit: end)
+                }
+                out += bytes[p..<end]
+            }
+            cursor = end
+            let existing = cell.output
+            guard let text = edit.text, !(text.isEmpty && existing == nil) else {
+                // No output shown: a stored block goes too, with the blank lines before it.
+                if let existing { cursor = existing.byteRange.upperBound }
+                if !edit.showSource, endsWithBlankLine(out) { cursor = skipBlankLines(bytes, cursor) }
+                continue
+            }
+            if let existing {
+                // Without the cell, the block takes its place (the blank lines between them go).
+                if edit.showSource || !isBlank(bytes[cursor..<existing.byteRange.lowerBound]) {
+                    out += bytes[cursor..<existing.byteRange.lowerBound]
+                }
+                let unchanged = edit.tables.isEmpty && (existing.text == text || (existing.text.isEmpty && text.isEmpty))
+                out += unchanged ? Array(bytes[existing.byteRange])
+                    : edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
+                cursor = existing.byteRange.upperBound
+            } else {
+                if edit.showSource {
+                    if let last = bytes[..<end].last, last != 0x0A, last != 0x0D { out += Array(le.utf8) }
+                    out += Array(le.utf8)
+                }
+                out += edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
+            }
+        }
+        out += bytes[cursor...]
+        return out
+    }
+
+    /// The index after the line starting at `p` (its terminator included), at most `limit`.
+    static func lineEnd(_ bytes: [UInt8], _ p: Int, limit: Int) -> Int {
+        var i = p
+        while i < limit, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+        if i < limit, bytes[i] == 0x0D { i += 1; if i < limit, bytes[i] == 0x0A { i += 1 } } else if i < limit { i += 1 }
+        return i
+    }
+
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Skips whole lines holding only spaces and tabs.
+    static func skipBlankLines(_ bytes: [UInt8], _ p: Int) -> Int {
+        var p = p
+        while p < bytes.count {
+            let next = lineEnd(bytes, p, limit: bytes.count)
+            guard isBlank(bytes[p..<next]) else { break }
+            p = next
+        }
+        return p
+    }
+
+    /// True at the start of the file or after an empty line.
+    static func endsWithBlankLine(_ out: [UInt8]) -> Bool {
+        if out.isEmpty { return true }
+        var i = out.count - 1
+        guard out[i] == 0x0A || out[i] == 0x0D else { return false }
+        if out[i] == 0x0A, i > 0, out[i - 1] == 0x0D { i -= 1 }
+        i -= 1
+        if i < 0 { return true }
+        while i >= 0, out[i] == 0x20 || out[i] == 0x09 { i -= 1 }
+        return i < 0 || out[i] == 0x0A || out[i] == 0x0D
     }
 
     /// Replaces (or inserts after the cell) each cell's output block; `hideCell` drops the cell's own lines.

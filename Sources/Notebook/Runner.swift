@@ -16,6 +16,8 @@ public struct CellResult: Sendable {
     /// What the cell printed (up to the error, when it failed).
     public var output: String
     public var status: Status
+    /// Where in `output` the cell's `table(...)` calls wrote their tables (UTF-8 offsets, in order).
+    public var tables: [Range<Int>] = []
 }
 
 public struct NotebookRun: Sendable {
@@ -62,6 +64,12 @@ public struct Runner: Sendable {
         self.init(hosts: { _ in host }, cache: cache)
     }
 
+    /// The display of a cell's last bare expression, as Jupyter's Out[] shows it: its repr, on a line of its own
+    /// after what the cell printed.
+    static func displayLine(_ repr: String, after printed: String) -> String {
+        (printed.isEmpty || printed.hasSuffix("\n") ? "" : "\n") + repr + "\n"
+    }
+
     /// Runs every cell of `notebook`, reading data files from `directory` (the notebook's folder). A notebook with
     /// reading errors runs no cell; a cell whose model cannot be had stops the notebook (`unavailable`).
     public func run(_ notebook: Notebook, directory: URL, options: RunOptions = RunOptions()) -> NotebookRun {
@@ -69,11 +77,17 @@ public struct Runner: Sendable {
         guard !notebook.hasErrors else { return run }
         let host = CachingHost(cache: cache, directory: directory, host: hosts(directory))
         let session = Session(host: host, options: SessionOptions(dataDirectory: directory, outputLimit: Runner.outputLimit))
-        QuillBuiltins.install(in: session)
+        let log = DisplayLog()
+        QuillBuiltins.install(in: session, log: log)
         var stopped = false
         for cell in notebook.cells {
             if stopped {
                 run.results.append(CellResult(cell: cell, output: "", status: .notRun))
+                continue
+            }
+            // `#| eval: false`: shown, not run; nothing to compare or write.
+            guard cell.options.eval else {
+                run.results.append(CellResult(cell: cell, output: "", status: .ok))
                 continue
             }
             guard cell.source.utf8.count <= Runner.cellByteLimit else {
@@ -82,6 +96,7 @@ public struct Runner: Sendable {
                 continue
             }
             let seconds = options.timeout ?? cell.options.timeout
+            _ = log.take()
             let outcome = session.run(cell.source, deadline: ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000)))
             if let unavailable = outcome.unavailable {
                 run.unavailable = unavailable
@@ -90,11 +105,16 @@ public struct Runner: Sendable {
                 continue
             }
             var status = CellResult.Status.ok
+            var output = outcome.output
+            if let value = outcome.displayValue, !notebook.isScript {
+                output += Runner.displayLine(session.repr(value), after: output)
+            }
             if let error = outcome.error {
                 status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
                 stopped = !options.keepGoing
             }
-            run.results.append(CellResult(cell: cell, output: outcome.output, status: status))
+            run.results.append(CellResult(cell: cell, output: output, status: status,
+                                          tables: DisplayLog.ranges(of: log.take(), in: output)))
         }
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {

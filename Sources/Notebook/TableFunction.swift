@@ -10,11 +10,18 @@ enum TableFunction {
     static let signature = Signature("table", ["value", "rows", "columns", "format"], required: 1)
 
     static func call(_ arguments: Arguments, _ context: any Context) throws -> Value {
+        try call(arguments, context, log: nil)
+    }
+
+    /// `log`: where the table's text is recorded, so that `run` can render it as a table outside the output fence.
+    static func call(_ arguments: Arguments, _ context: any Context, log: DisplayLog?) throws -> Value {
         let slots = try signature.bind(arguments)
         guard let value = slots[0] else { throw PyError.type("table() missing 1 required positional argument: 'value'") }
         let rows = given(slots[1]), columns = given(slots[2])
         let format = slots[3] ?? .str(".4f")
-        try context.write(try render(value, rows: rows, columns: columns, format: format, context))
+        let text = try render(value, rows: rows, columns: columns, format: format, context)
+        try context.write(text)
+        log?.record(text)
         return .none
     }
 

@@ -109,7 +109,7 @@ import Testing
 
     @Test func optionErrors() {
         #expect(firstDiagnostic("```quill\n#| chek: false\n```\n") ==
-            "example.md:2:1: error: unknown option 'chek'\n  hint: did you mean 'check'?")
+            "example.md:2:1: warning: unknown option 'chek' (ignored)\n  hint: did you mean 'check'?")
         #expect(firstDiagnostic("```quill\n#| tolerance: big\n```\n").hasPrefix(
             "example.md:2:1: error: option 'tolerance' needs a non-negative number, got 'big'"))
     }
