@@ -1,5 +1,6 @@
 // quill: the command line. Argument parsing and I/O only; the work happens in Notebook, Models and Hub.
-// Exit codes: 0 success, 1 failure, 64 usage error (EX_USAGE), 65 bad input data or notebook diagnostics (EX_DATAERR).
+// Exit codes (README table): 0 success, 1 failure (a mismatch, a missing model, a file error), 64 usage error
+// (EX_USAGE), 65 bad input data, a failing cell or notebook diagnostics (EX_DATAERR).
 import ArgumentParser
 import Foundation
 
@@ -8,6 +9,7 @@ struct Quill: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quill",
         abstract: "Run Markdown notebooks of sentence-embedding cells against Quill's own inference engine.",
+        version: QuillVersion.string,
         subcommands: [
             RunCommand.self, CheckCommand.self, UpdateCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,

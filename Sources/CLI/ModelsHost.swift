@@ -55,9 +55,22 @@ struct ModelsHost: ModelHost {
         do {
             return try resolver.resolve(reference, relativeTo: directory)
         } catch {
-            let hint = "put the model folder in ./models/\(reference), "
+            var hint = "put the model folder in ./models/\(reference), "
                 + "add its folder to QUILL_MODEL_PATH, or run `quill fetch \(reference)` where the hub is reachable"
+            if Self.looksLikeLocalFolder(reference, in: directory) {
+                // `models/x` where ./models exists: meant as a folder, but read as the hub id models/x.
+                let folder = directory.appendingPathComponent(reference).standardizedFileURL.path
+                hint = "no model folder at \(folder); `\(reference)` is read as a hub id 'org/name' unless that folder "
+                    + "exists: fix the path (./\(reference)) or put the model folder there"
+            }
             switch error {
+            case .notFound(let model, let searched, _) where Self.isPathLike(reference):
+                // A path names one folder: the hint is about that path, not about ./models or the hub.
+                let folder = searched.first ?? reference
+                let start = reference.hasPrefix("/") || reference.hasPrefix("~") ? ""
+                    : " (relative paths start at the notebook's folder, \(directory.standardizedFileURL.path))"
+                throw ModelUnavailable(model: model, searched: searched,
+                                       hint: "no model folder at \(folder)\(start); fix the path or put the model folder there")
             case .notFound(let model, let searched, _):
                 throw ModelUnavailable(model: model, searched: searched, hint: hint)
             case .offline(let model, let searched):
@@ -69,6 +82,28 @@ struct ModelsHost: ModelHost {
                 throw error
             }
         }
+    }
+}
+
+extension ModelsHost {
+    /// A reference written as a path (`./models/x`, `../x`, `/abs/x`, `~/x`, `a/b/c`) rather than a model name or
+    /// an `org/name` hub id; the resolver reads these as folders only.
+    static func isPathLike(_ reference: String) -> Bool {
+        let r = reference.trimmingCharacters(in: .whitespaces)
+        return r.hasPrefix("/") || r.hasPrefix("./") || r.hasPrefix("../") || r.hasPrefix("~") || r == "." || r == ".."
+            || r.contains("\\") || r.split(separator: "/", omittingEmptySubsequences: false).count > 2
+    }
+
+    /// `first/second` whose first part is a folder beside the notebook or in the current directory.
+    static func looksLikeLocalFolder(_ reference: String, in directory: URL) -> Bool {
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        var isDirectory: ObjCBool = false
+        for base in [directory.path, FileManager.default.currentDirectoryPath] {
+            let path = (base as NSString).appendingPathComponent(String(parts[0]))
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+        }
+        return false
     }
 }
 
