@@ -57,7 +57,9 @@ struct ModelsHost: ModelHost {
         } catch {
             var hint = "put the model folder in ./models/\(reference), "
                 + "add its folder to QUILL_MODEL_PATH, or run `quill fetch \(reference)` where the hub is reachable"
-            if Self.looksLikeLocalFolder(reference, in: directory) {
+            if let close = Self.closeLocalName(reference, in: directory) {
+                hint = "did you mean `\(close)` (a folder in ./models or QUILL_MODEL_PATH)? Otherwise " + hint
+            } else if Self.looksLikeLocalFolder(reference, in: directory) {
                 // `models/x` where ./models exists: meant as a folder, but read as the hub id models/x.
                 let folder = directory.appendingPathComponent(reference).standardizedFileURL.path
                 hint = "no model folder at \(folder); `\(reference)` is read as a hub id 'org/name' unless that folder "
@@ -92,6 +94,37 @@ extension ModelsHost {
         let r = reference.trimmingCharacters(in: .whitespaces)
         return r.hasPrefix("/") || r.hasPrefix("./") || r.hasPrefix("../") || r.hasPrefix("~") || r == "." || r == ".."
             || r.contains("\\") || r.split(separator: "/", omittingEmptySubsequences: false).count > 2
+    }
+
+    /// For a bare name that is not found: a local model folder's name within two edits of it (`all-MiniLM-L6-v3`
+    /// -> `all-MiniLM-L6-v2`), from ./models (current directory and the notebook's) and QUILL_MODEL_PATH.
+    static func closeLocalName(_ reference: String, in directory: URL) -> String? {
+        let name = reference.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains("/"), name.count <= 200 else { return nil }
+        var roots = [directory.appendingPathComponent("models").path,
+                     (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("models")]
+        roots += (ProcessInfo.processInfo.environment["QUILL_MODEL_PATH"] ?? "").split(separator: ":").map(String.init)
+        var best: (name: String, distance: Int)?
+        for root in roots {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".") {
+                guard entry != name, abs(entry.count - name.count) <= 2 else { continue }
+                let d = editDistance(Array(entry.lowercased()), Array(name.lowercased()))
+                if d <= 2, d < (best?.distance ?? .max) { best = (entry, d) }
+            }
+        }
+        return best?.name
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// `first/second` whose first part is a folder beside the notebook or in the current directory.

@@ -108,6 +108,21 @@ import Testing
     }
 }
 
+@Suite(.serialized) struct DidYouMeanTests {
+    @Test func unknownNameCloseToALocalModelGetsDidYouMean() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("models/all-MiniLM-L6-v2"),
+                                                withIntermediateDirectories: true)
+        try write("```quill\nm = bi_encoder(\"all-MiniLM-L6-v3\")\n```\n\n```output\n```\n", "typo.md", in: dir)
+        let t = try quill(["check", "typo.md"], in: dir, engine: nil)
+        #expect(t.status == 1)
+        #expect(t.stderr.contains("did you mean `all-MiniLM-L6-v2`"), "\(t.stderr)")
+        try write("```quill\nm = bi_encoder(\"something-else\")\n```\n\n```output\n```\n", "far.md", in: dir)
+        #expect(!(try quill(["check", "far.md"], in: dir, engine: nil)).stderr.contains("did you mean"))
+    }
+}
+
 @Suite(.serialized) struct NestedCellCLITests {
     static let source = "# Steps\n\n1. First:\n\n   ```quill\n   print(\"a\")\n   ```\n\n> ```quill\n> print(\"b\")\n> ```\n"
     static let updated = "# Steps\n\n1. First:\n\n   ```quill\n   print(\"a\")\n   ```\n\n   ```output\n   a\n   ```\n\n> ```quill\n> print(\"b\")\n> ```\n>\n> ```output\n> b\n> ```\n"
