@@ -11,8 +11,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Numbers with a decimal point compare with a tolerance (one unit in the last printed digit, or \
             '#| tolerance: X'); other text compares exactly, trailing whitespace aside. Exit status: 0 when all \
-            match, 1 on a mismatch, 65 when a cell fails. A notebook whose model is unavailable is reported and \
-            skipped (exit 1 with --require-models).
+            match, 1 on a mismatch, on a notebook whose model cannot be had, or when no cell was compared at all, \
+            65 when a cell fails. With --allow-missing-models a notebook whose model cannot be had is reported as \
+            not run and does not fail the check (nor does comparing nothing when every notebook was skipped so).
             """)
 
     @OptionGroup var options: NotebookOptions
@@ -22,9 +23,6 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
     var keepGoing = false
-
-    @Flag(name: .customLong("require-models"), help: "Fail when a notebook is skipped for an unavailable model.")
-    var requireModels = false
 
     func validate() throws {
         try options.rejectScripts("check")
@@ -72,6 +70,15 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitStatus.diagnostics }
-        if mismatches > 0 || ioErrors > 0 || (requireModels && unavailable > 0) { throw ExitStatus.failure }
+        if mismatches > 0 || ioErrors > 0 || (!options.allowMissingModels && unavailable > 0) { throw ExitStatus.failure }
+        // A check that compared nothing verified nothing: only notebooks all skipped for their models excuse it.
+        if passed == 0 {
+            let allSkipped = options.allowMissingModels && unavailable > 0 && unavailable == files.count
+            if !allSkipped {
+                Report.error("error: no cell was compared: "
+                             + (files.isEmpty ? "no notebook found" : "no notebook has a cell with an expected output block"))
+                throw ExitStatus.failure
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 // quill: the command line. Argument parsing and I/O only; the work happens in Notebook, Models and Hub.
-// Exit codes: 0 success, 1 failure (a failed write to stdout, stderr or a file included), 64 usage error
-// (EX_USAGE), 65 bad input data or notebook diagnostics (EX_DATAERR). A reader that goes away (`quill embed | head
-// -1`) ends quill quietly by SIGPIPE, and SIGTERM ends a worker quietly by SIGTERM, as for any Unix filter (a shell
-// reports 141 and 143). See Output.swift and ProcessSignals.swift.
+// Exit codes (README table): 0 success, 1 failure (a mismatch, a missing model, a file error, a failed write to
+// stdout, stderr or a file), 64 usage error (EX_USAGE), 65 bad input data, a failing cell or notebook diagnostics
+// (EX_DATAERR). A reader that goes away (`quill embed | head -1`) ends quill quietly by SIGPIPE, and SIGTERM ends a
+// worker quietly by SIGTERM, as for any Unix filter (a shell reports 141 and 143). See Output.swift and
+// ProcessSignals.swift.
 import ArgumentParser
 import Foundation
 
@@ -11,6 +12,7 @@ struct Quill: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quill",
         abstract: "Run Markdown notebooks of sentence-embedding cells against Quill's own inference engine.",
+        version: QuillVersion.string,
         subcommands: [
             RunCommand.self, CheckCommand.self, UpdateCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,

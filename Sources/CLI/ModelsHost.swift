@@ -55,9 +55,24 @@ struct ModelsHost: ModelHost {
         do {
             return try resolver.resolve(reference, relativeTo: directory)
         } catch {
-            let hint = "put the model folder in ./models/\(reference), "
+            var hint = "put the model folder in ./models/\(reference), "
                 + "add its folder to QUILL_MODEL_PATH, or run `quill fetch \(reference)` where the hub is reachable"
+            if let close = Self.closeLocalName(reference, in: directory) {
+                hint = "did you mean `\(close)` (a folder in ./models or QUILL_MODEL_PATH)? Otherwise " + hint
+            } else if Self.looksLikeLocalFolder(reference, in: directory) {
+                // `models/x` where ./models exists: meant as a folder, but read as the hub id models/x.
+                let folder = directory.appendingPathComponent(reference).standardizedFileURL.path
+                hint = "no model folder at \(folder); `\(reference)` is read as a hub id 'org/name' unless that folder "
+                    + "exists: fix the path (./\(reference)) or put the model folder there"
+            }
             switch error {
+            case .notFound(let model, let searched, _) where Self.isPathLike(reference):
+                // A path names one folder: the hint is about that path, not about ./models or the hub.
+                let folder = searched.first ?? reference
+                let start = reference.hasPrefix("/") || reference.hasPrefix("~") ? ""
+                    : " (relative paths start at the notebook's folder, \(directory.standardizedFileURL.path))"
+                throw ModelUnavailable(model: model, searched: searched,
+                                       hint: "no model folder at \(folder)\(start); fix the path or put the model folder there")
             case .notFound(let model, let searched, _):
                 throw ModelUnavailable(model: model, searched: searched, hint: hint)
             case .offline(let model, let searched):
@@ -75,3 +90,57 @@ struct ModelsHost: ModelHost {
         }
     }
 }
+
+extension ModelsHost {
+    /// A reference written as a path (`./models/x`, `../x`, `/abs/x`, `~/x`, `a/b/c`) rather than a model name or
+    /// an `org/name` hub id; the resolver reads these as folders only.
+    static func isPathLike(_ reference: String) -> Bool {
+        let r = reference.trimmingCharacters(in: .whitespaces)
+        return r.hasPrefix("/") || r.hasPrefix("./") || r.hasPrefix("../") || r.hasPrefix("~") || r == "." || r == ".."
+            || r.contains("\\") || r.split(separator: "/", omittingEmptySubsequences: false).count > 2
+    }
+
+    /// For a bare name that is not found: a local model folder's name within two edits of it (`all-MiniLM-L6-v3`
+    /// -> `all-MiniLM-L6-v2`), from ./models (current directory and the notebook's) and QUILL_MODEL_PATH.
+    static func closeLocalName(_ reference: String, in directory: URL) -> String? {
+        let name = reference.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains("/"), name.count <= 200 else { return nil }
+        var roots = [directory.appendingPathComponent("models").path,
+                     (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("models")]
+        roots += (ProcessInfo.processInfo.environment["QUILL_MODEL_PATH"] ?? "").split(separator: ":").map(String.init)
+        var best: (name: String, distance: Int)?
+        for root in roots {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".") {
+                guard entry != name, abs(entry.count - name.count) <= 2 else { continue }
+                let d = editDistance(Array(entry.lowercased()), Array(name.lowercased()))
+                if d <= 2, d < (best?.distance ?? .max) { best = (entry, d) }
+            }
+        }
+        return best?.name
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// `first/second` whose first part is a folder beside the notebook or in the current directory.
+    static func looksLikeLocalFolder(_ reference: String, in directory: URL) -> Bool {
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        var isDirectory: ObjCBool = false
+        for base in [directory.path, FileManager.default.currentDirectoryPath] {
+            let path = (base as NSString).appendingPathComponent(String(parts[0]))
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+        }
+        return false
+    }
+}
+

@@ -1,5 +1,6 @@
 // Shared by run, check and update: finding notebooks, reading them under the size cap, choosing the engine,
-// printing diagnostics, and exit codes (64 usage, 65 notebook diagnostics, 1 otherwise).
+// printing diagnostics, and exit codes (0 ok; 1 a mismatch, a missing model without --allow-missing-models, or a file
+// error; 64 usage; 65 a failing cell or notebook diagnostics).
 
 import ArgumentParser
 import Foundation
@@ -24,6 +25,10 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "Seconds each cell may run (checked between statements); overrides '#| timeout'.")
     var timeout: Double?
 
+    @Flag(name: .customLong("allow-missing-models"),
+          help: "Report a notebook whose model cannot be had as not run instead of failing (exit 1) on it.")
+    var allowMissingModels = false
+
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
@@ -46,7 +51,8 @@ enum NotebookFiles {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
+                // A file error (exit 1), not a usage error: the command line itself was well formed.
+                throw CLIError(description: "no such file or folder: \(path)", code: 1)
             }
             guard isDirectory.boolValue else { result.append(path); continue }
             let skipPath = skip.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

@@ -13,9 +13,9 @@ struct RunCommand: ParsableCommand {
             The source notebooks are never modified. A FILE.py runs as a single cell and prints to stdout (no \
             Output/ file); its exit status is 65 when it fails and 1 when a model it loads cannot be had. Exit status: 0 when every cell ran, 65 when a cell or a \
             notebook has errors (the output file is still written, with the error in the failing cell), 1 when a \
-            file could not be read or written. A notebook whose model cannot be had (not in a local folder or the \
-            cache, hub unreachable) is reported as not run and the others still run; that fails the command only \
-            with --require-models.
+            file could not be read or written or a notebook's model cannot be had (not in a local folder or the \
+            cache, hub unreachable). With --allow-missing-models such a notebook is reported as not run and does \
+            not fail the command; the others run either way.
             """)
 
     @OptionGroup var options: NotebookOptions
@@ -25,9 +25,6 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
     var keepGoing = false
-
-    @Flag(name: .customLong("require-models"), help: "Fail when a notebook is not run for an unavailable model.")
-    var requireModels = false
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
@@ -59,7 +56,7 @@ struct RunCommand: ParsableCommand {
             Report.diagnostics(result)
             Report.unavailable(result)
             if result.hasErrors { status = ExitStatus.diagnostics }
-            if result.unavailable != nil, requireModels, status == .success { status = ExitStatus.failure }
+            if result.unavailable != nil, !options.allowMissingModels, status == .success { status = ExitStatus.failure }
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)

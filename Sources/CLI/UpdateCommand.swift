@@ -10,7 +10,8 @@ struct UpdateCommand: ParsableCommand {
         abstract: "Rewrite the expected output blocks of notebooks with fresh output.",
         discussion: """
             Only the `output` blocks change; every other byte stays. A notebook whose cells fail is left as it is \
-            (exit 65). Cells with '#| check: false' keep an existing block. Running update twice changes nothing \
+            (exit 65); one whose model cannot be had fails the command (exit 1) unless --allow-missing-models is given, \
+            and is left as it is either way. Cells with '#| check: false' keep an existing block. Running update twice changes nothing \
             the second time.
             """)
 
@@ -38,7 +39,7 @@ struct UpdateCommand: ParsableCommand {
                 continue
             }
             if result.unavailable != nil {
-                if status == .success { status = ExitStatus.failure }
+                if !options.allowMissingModels, status == .success { status = ExitStatus.failure }
                 continue
             }
             let updated = Renderer.renderUpdate(result)

@@ -9,6 +9,9 @@ public struct Block: Sendable, Equatable {
     public var range: SourceRange
     /// The block's content (cmark's literal, line ends normalized to "\n").
     public var text: String
+    /// What a line written into the block's container starts with: "" at the top level, spaces in a list item,
+    /// "> " in a block quote (see CellFence.continuationPrefix).
+    public var linePrefix: String = ""
 }
 
 public struct Cell: Sendable, Equatable {

@@ -1,12 +1,13 @@
-// A cell's expected output: the fenced `output` block that directly follows it (no other block in between).
+// A cell's expected output: the fenced `output` block that directly follows it in the same container (no other block
+// in between).
 
 import CommonMark
 
 extension NotebookReader {
-    /// The output block after `blocks[index]`, if the next top-level block is one; an unterminated one is reported
+    /// The output block after `blocks[index]` (preorder nodes), if its next sibling is one; an unterminated one is reported
     /// and left unpaired.
     mutating func pairedOutput(after index: Int, in blocks: [Node], _ document: Document) -> Block? {
-        guard index + 1 < blocks.count else { return nil }
+        guard index + 1 < blocks.count, blocks[index + 1].parent == blocks[index].parent else { return nil }
         let next = blocks[index + 1]
         guard next.kind == .codeBlock, CellFence.firstWord(next.info) == Notebook.outputInfo else { return nil }
         guard let output = CellFence.fencedBlock(next, document: document, bytes: bytes) else {

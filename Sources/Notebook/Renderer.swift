@@ -178,15 +178,15 @@ public enum Renderer {
             if let existing = cell.output {
                 out += bytes[cursor..<existing.byteRange.lowerBound]
                 let unchanged = existing.text == text || (existing.text.isEmpty && text.isEmpty)
-                out += unchanged ? Array(bytes[existing.byteRange]) : outputBlock(text, lineEnding: le)
+                out += unchanged ? Array(bytes[existing.byteRange]) : outputBlock(text, lineEnding: le, prefix: existing.linePrefix)
                 cursor = existing.byteRange.upperBound
             } else if !text.isEmpty {
                 let end = cell.block.byteRange.upperBound
                 out += bytes[cursor..<end]
                 cursor = end
                 if let last = bytes[..<end].last, last != 0x0A, last != 0x0D { out += Array(le.utf8) }
-                if !hideCell { out += Array(le.utf8) }
-                out += outputBlock(text, lineEnding: le)
+                if !hideCell { out += blankLine(prefix: cell.block.linePrefix, lineEnding: le) }
+                out += outputBlock(text, lineEnding: le, prefix: cell.block.linePrefix)
             }
         }
         out += bytes[cursor...]

@@ -153,13 +153,13 @@ func read(_ name: String, in dir: URL) -> String {
         try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"unavailable/big-model\")\n```\n",
                   "a-offline.md", in: dir)
         try write("```quill\nprint(1)\n```\n\n```output\n1\n```\n", "b-ok.md", in: dir)
-        let t = try quill(["check", "a-offline.md", "b-ok.md"], in: dir)
+        let t = try quill(["check", "--allow-missing-models", "a-offline.md", "b-ok.md"], in: dir)
         #expect(t.status == 0)
         #expect(t.stderr == "a-offline.md: notebook not run: model unavailable/big-model unavailable (searched (hash engine); marked unavailable)\n")
         #expect(t.stdout == "2 notebooks: 1 passed, 0 mismatched, 0 failed, 0 skipped, 1 not run\n")
-        #expect(try quill(["check", "--require-models", "a-offline.md", "b-ok.md"], in: dir).status == 1)
-        #expect(try quill(["run", "a-offline.md", "b-ok.md"], in: dir).status == 0)
-        #expect(try quill(["run", "--require-models", "a-offline.md", "b-ok.md"], in: dir).status == 1)
+        #expect(try quill(["check", "a-offline.md", "b-ok.md"], in: dir).status == 1)
+        #expect(try quill(["run", "--allow-missing-models", "a-offline.md", "b-ok.md"], in: dir).status == 0)
+        #expect(try quill(["run", "a-offline.md", "b-ok.md"], in: dir).status == 1)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/b-ok.md").path))
     }
 
@@ -178,7 +178,7 @@ func read(_ name: String, in dir: URL) -> String {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try quill(["run"], in: dir).status == 64)
-        #expect(try quill(["check", "nowhere.md"], in: dir).status == 64)
+        #expect(try quill(["check", "nowhere.md"], in: dir).status == 1)   // a file error, not usage
         #expect(try quill(["run", "--timeout", "0", "seed.md"], in: dir).status == 64)
     }
 
@@ -187,11 +187,11 @@ func read(_ name: String, in dir: URL) -> String {
         defer { try? FileManager.default.removeItem(at: dir) }
         try write("```python quill\nfrom sentence_transformers import SentenceTransformer\n"
                   + "bi = SentenceTransformer('paraphrase-distilroberta-base-v1')\n```\n", "offline.md", in: dir)
-        let t = try quill(["run", "offline.md", "seed.md"], in: dir, engine: nil)
+        let t = try quill(["run", "--allow-missing-models", "offline.md", "seed.md"], in: dir, engine: nil)
         #expect(t.status == 0)
         #expect(t.stderr.hasPrefix("offline.md: notebook not run: model sentence-transformers/paraphrase-distilroberta-base-v1 unavailable"), "\(t.stderr)")
         #expect(t.stderr.contains(".empty-hf-cache") && t.stderr.contains("HF_HUB_OFFLINE") && t.stderr.contains("quill fetch"), "\(t.stderr)")
         #expect(t.stdout == "wrote Output/seed.md\n")
-        #expect(try quill(["run", "--require-models", "offline.md"], in: dir, engine: nil).status == 1)
+        #expect(try quill(["run", "offline.md"], in: dir, engine: nil).status == 1)
     }
 }

@@ -58,7 +58,7 @@ import Testing
         try write(Self.notebook.replacingOccurrences(of: "FIXTURE", with: fixture), "real.md", in: dir)
 
         // The real engine (no QUILL_ENGINE), offline, with empty caches: see quill(_:in:engine:).
-        let check = try quill(["check", "real.md", "--require-models"], in: dir, engine: nil)
+        let check = try quill(["check", "real.md"], in: dir, engine: nil)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout == "1 notebook: 1 passed, 0 mismatched, 0 failed, 0 skipped\n", "\(check.stderr)")
     }

@@ -52,8 +52,11 @@ import Testing
         #expect(n.cells.first?.line == 6)
     }
 
-    @Test func cellsInsideContainersAreNotCells() {
-        #expect(notebook(Array("> ```quill\n> print(1)\n> ```\n".utf8)).cells.isEmpty)
+    @Test func cellsInsideContainersAreCells() {
+        // Issue 15: nested cells run (NestedCellTests); they used to be silently ignored.
+        let cells = notebook(Array("> ```quill\n> print(1)\n> ```\n".utf8)).cells
+        #expect(cells.map(\.source) == ["print(1)\n"])
+        #expect(cells.first?.block.linePrefix == "> ")
     }
 
     static func pathologicalText(_ name: String) -> String {
