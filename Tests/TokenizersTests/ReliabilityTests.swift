@@ -81,7 +81,8 @@ func tokenizerJSON(model: String = #"{"type":"WordPiece","unk_token":"[UNK]","vo
     @Test func unsupportedTypesListTheSupportedOnes() throws {
         let scratch = try ScratchFolder()
         let cases: [(String, [String])] = [
-            (tokenizerJSON(model: #"{"type":"Unigram","unk_id":0,"vocab":[["<unk>",0.0]]}"#), ["model", "Unigram", "WordPiece, BPE"]),
+            (tokenizerJSON(model: #"{"type":"WordLevel","unk_token":"<unk>","vocab":{"<unk>":0}}"#),
+             ["model", "WordLevel", "WordPiece, BPE, Unigram"]),
             (tokenizerJSON(normalizer: #"{"type":"Precompiled","precompiled_charsmap":""}"#), ["normalizer", "Precompiled", "BertNormalizer"]),
             (tokenizerJSON(preTokenizer: #"{"type":"Metaspace","replacement":"▁"}"#), ["pre-tokenizer", "Metaspace", "ByteLevel"]),
             (tokenizerJSON(postProcessor: #"{"type":"Weird"}"#), ["post-processor", "Weird", "TemplateProcessing"]),
