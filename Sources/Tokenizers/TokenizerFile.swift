@@ -151,14 +151,17 @@ enum TokenizerFile {
                           right: try r.bool(o["strip_right"], field + ".strip_right", default: true))
         case "Replace":
             let pattern = try r.object(o["pattern"], field + ".pattern")
+            if pattern["Regex"] != nil { return try ReplaceRegex.decodeReplace(o, field, r) }
             guard let s = pattern["String"]?.stringValue else {
                 throw .unsupportedType(file: r.file, component: "normalizer pattern", type: pattern.keys.first ?? "?",
-                                       supported: ["String"])
+                                       supported: ["String", "Regex"])
             }
             return .replace(pattern: Array(s.unicodeScalars),
                             content: Array(try r.string(o["content"], field + ".content").unicodeScalars))
         case "Prepend":
             return .prepend(Array(try r.string(o["prepend"], field + ".prepend").unicodeScalars))
+        case "Precompiled":
+            return .precompiled(try PrecompiledCharsmap.decode(o, field, r))
         default:
             throw .unsupportedType(file: r.file, component: "normalizer", type: type, supported: Normalizer.supportedTypes)
         }

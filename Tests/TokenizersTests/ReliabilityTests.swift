@@ -83,7 +83,7 @@ func tokenizerJSON(model: String = #"{"type":"WordPiece","unk_token":"[UNK]","vo
         let cases: [(String, [String])] = [
             (tokenizerJSON(model: #"{"type":"WordLevel","unk_token":"<unk>","vocab":{"<unk>":0}}"#),
              ["model", "WordLevel", "WordPiece, BPE, Unigram"]),
-            (tokenizerJSON(normalizer: #"{"type":"Precompiled","precompiled_charsmap":""}"#), ["normalizer", "Precompiled", "BertNormalizer"]),
+            (tokenizerJSON(normalizer: #"{"type":"Nmt"}"#), ["normalizer", "Nmt", "BertNormalizer", "Precompiled"]),
             (tokenizerJSON(preTokenizer: #"{"type":"Metaspace","replacement":"▁"}"#), ["pre-tokenizer", "Metaspace", "ByteLevel"]),
             (tokenizerJSON(postProcessor: #"{"type":"Weird"}"#), ["post-processor", "Weird", "TemplateProcessing"]),
             // F10: a regex Split pattern (e.g. a catastrophic "(a+)+") is rejected at load, not run.
