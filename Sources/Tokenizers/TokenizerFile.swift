@@ -202,6 +202,8 @@ enum TokenizerFile {
                 if let p = try decodePreTokenizer(item, "\(field).pretokenizers[\(i)]", r) { list.append(p) }
             }
             return .sequence(list)
+        case "Metaspace":
+            return .metaspace(try Metaspace.decode(o, field, r))
         default:
             throw .unsupportedType(file: r.file, component: "pre-tokenizer", type: type, supported: PreTokenizer.supportedTypes)
         }

@@ -84,7 +84,8 @@ func tokenizerJSON(model: String = #"{"type":"WordPiece","unk_token":"[UNK]","vo
             (tokenizerJSON(model: #"{"type":"WordLevel","unk_token":"<unk>","vocab":{"<unk>":0}}"#),
              ["model", "WordLevel", "WordPiece, BPE, Unigram"]),
             (tokenizerJSON(normalizer: #"{"type":"Nmt"}"#), ["normalizer", "Nmt", "BertNormalizer", "Precompiled"]),
-            (tokenizerJSON(preTokenizer: #"{"type":"Metaspace","replacement":"▁"}"#), ["pre-tokenizer", "Metaspace", "ByteLevel"]),
+            (tokenizerJSON(preTokenizer: #"{"type":"Digits","individual_digits":true}"#),
+             ["pre-tokenizer", "Digits", "ByteLevel", "Metaspace"]),
             (tokenizerJSON(postProcessor: #"{"type":"Weird"}"#), ["post-processor", "Weird", "TemplateProcessing"]),
             // F10: a regex Split pattern (e.g. a catastrophic "(a+)+") is rejected at load, not run.
             (tokenizerJSON(preTokenizer: #"{"type":"Split","pattern":{"Regex":"(a+)+"},"behavior":"Isolated","invert":false}"#),
