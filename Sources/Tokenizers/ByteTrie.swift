@@ -2,6 +2,8 @@
 // keeps a hash map per node; this keeps each node's edges sorted in one flat array, which is smaller and needs no
 // hashing). Built once from the sorted keys; read-only afterwards.
 
+import Foundation
+
 struct ByteTrie: Sendable {
     /// Per node: where its edges start in `labels`/`targets`, how many there are, and the id of the key that ends
     /// there (-1 when none).
@@ -15,34 +17,46 @@ struct ByteTrie: Sendable {
     /// A trie holding every key of `vocab`; a key's node reports its id. The empty key is never reported (Rust's
     /// trie marks the root but only yields prefixes of at least one byte).
     init(_ vocab: [[UInt8]: Int32]) {
-        let keys = vocab.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        guard !keys.isEmpty else {
-            appendNode()
-            return
+        appendNode()
+        // The keys, flattened into one buffer and sorted (memcmp order), so that every node's keys are adjacent.
+        var flat: [UInt8] = []
+        var keyStart: [Int] = []
+        var keyLength: [Int] = []
+        var keyId: [Int32] = []
+        for (key, id) in vocab where !key.isEmpty {
+            keyStart.append(flat.count)
+            keyLength.append(key.count)
+            keyId.append(id)
+            flat.append(contentsOf: key)
         }
-        // Work items: a node and the sorted keys below it, which all share their first `depth` bytes.
-        var work: [(node: Int, keys: Range<Int>, depth: Int)] = [(appendNode(), 0..<keys.count, 0)]
-        while let item = work.popLast() {
-            var i = item.keys.lowerBound
-            if keys[i].count == item.depth {
-                if item.depth > 0, let id = vocab[keys[i]] { terminalId[item.node] = id }
-                i += 1  // sorted order puts the key equal to the prefix first
+        var order = Array(keyId.indices)
+        flat.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            order.sort { a, b in
+                let common = min(keyLength[a], keyLength[b])
+                let c = memcmp(base + keyStart[a], base + keyStart[b], common)
+                return c != 0 ? c < 0 : keyLength[a] < keyLength[b]
             }
-            var groups: [(label: UInt8, keys: Range<Int>)] = []
-            while i < item.keys.upperBound {
-                let label = keys[i][item.depth]
-                var j = i + 1
-                while j < item.keys.upperBound && keys[j][item.depth] == label { j += 1 }
-                groups.append((label, i..<j))
-                i = j
-            }
-            edgeStart[item.node] = Int32(labels.count)
-            edgeCount[item.node] = UInt16(groups.count)
-            for group in groups {
-                let child = appendNode()
-                labels.append(group.label)
-                targets.append(Int32(child))
-                work.append((child, group.keys, item.depth + 1))
+            // Work items: a node and the range of `order` below it, whose keys share their first `depth` bytes.
+            var work: [(node: Int, keys: Range<Int>, depth: Int)] = [(0, 0..<order.count, 0)]
+            while let item = work.popLast() {
+                var i = item.keys.lowerBound
+                if i < item.keys.upperBound && keyLength[order[i]] == item.depth {
+                    terminalId[item.node] = keyId[order[i]]  // sorted order puts the key equal to the prefix first
+                    i += 1
+                }
+                edgeStart[item.node] = Int32(labels.count)
+                while i < item.keys.upperBound {
+                    let label = buffer[keyStart[order[i]] + item.depth]
+                    var j = i + 1
+                    while j < item.keys.upperBound && buffer[keyStart[order[j]] + item.depth] == label { j += 1 }
+                    let child = appendNode()
+                    labels.append(label)
+                    targets.append(Int32(child))
+                    edgeCount[item.node] += 1
+                    work.append((child, i..<j, item.depth + 1))
+                    i = j
+                }
             }
         }
     }
