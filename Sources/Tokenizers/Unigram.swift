@@ -102,7 +102,8 @@ struct Unigram: Sendable {
     }
 
     /// A fused run of unknown pieces: its own id if it is a vocabulary piece, else its bytes, else the unknown id.
-    /// Without an unknown id Rust fails (MissingUnkId); here the run is dropped.
+    /// A model without unk_id that meets an uncovered scalar makes Rust fail the whole encoding (MissingUnkId);
+    /// here the run still gets its bytes when byte_fallback has them all, and is dropped otherwise.
     private func appendUnknown(_ run: ArraySlice<UInt8>, to ids: inout [Int32]) {
         if let id = vocab[Array(run)] {
             ids.append(id)
