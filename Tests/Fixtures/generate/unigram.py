@@ -372,6 +372,24 @@ def cases_for(tok, texts, pairs):
     return out
 
 
+def cross_check_transformers(tokenizers_by_name, config, texts, work):
+    """Reports (writes nothing) where transformers' AutoTokenizer, which sentence-transformers calls, differs from the
+    Rust tokenizer running the file. transformers 5 rebuilds an XLMRobertaTokenizer's pipeline from its class
+    (Precompiled, then WhitespaceSplit + Metaspace), keeping only the file's vocabulary, charsmap and post-processor,
+    so layouts other than its own differ on whitespace (leading, trailing, runs, whitespace-only text)."""
+    from transformers import AutoTokenizer
+    for name, data in tokenizers_by_name.items():
+        folder = os.path.join(work, "check-" + name)
+        os.makedirs(folder)
+        write_json(os.path.join(folder, "tokenizer.json"), data)
+        write_json(os.path.join(folder, "tokenizer_config.json"), config)
+        rust = Tokenizer.from_str(json.dumps(data))
+        hf = AutoTokenizer.from_pretrained(folder)
+        differ = [t for t in texts if hf(t)["input_ids"] != rust.encode(t).ids]
+        print(f"  transformers AutoTokenizer vs the file, {name}: {len(differ)} of {len(texts)} differ"
+              + (f", e.g. {[t[:12] for t in differ[:3]]}" if differ else ""))
+
+
 def write_json(path, obj, compact=False):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -420,6 +438,7 @@ def main():
             print(f"{name}: {len(cases)} cases, vocab {tok.get_vocab_size()}")
         charsmap = base64.b64decode(precompiled_of(base)["precompiled_charsmap"])
         print(f"corpus {len(texts)} strings; charsmap {len(charsmap)} bytes; pieces {len(base['model']['vocab'])}")
+        cross_check_transformers(tokenizers_by_name, config, texts, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
