@@ -1,5 +1,5 @@
 // Normalizers from tokenizer.json, applied to a piece of text as an array of Unicode scalars.
-// Mirrors tokenizers/src/normalizers/{bert,unicode,strip,replace,prepend,utils}.rs (huggingface/tokenizers).
+// Mirrors tokenizers/src/normalizers/{bert,unicode,strip,replace,prepend,utils,precompiled}.rs (huggingface/tokenizers).
 
 import Foundation
 
@@ -13,10 +13,15 @@ indirect enum Normalizer: Sendable {
     case strip(left: Bool, right: Bool)
     case stripAccents
     case replace(pattern: [Unicode.Scalar], content: [Unicode.Scalar])
+    /// Replace with a `Regex` pattern (the subset in ReplaceRegex.swift).
+    case replaceRegex(ReplaceRegex, content: [Unicode.Scalar])
     case prepend([Unicode.Scalar])
+    /// SentencePiece's compiled character map (XLM-R's nmt_nfkc).
+    case precompiled(PrecompiledCharsmap)
 
     static let supportedTypes = ["BertNormalizer", "Sequence", "NFC", "NFD", "NFKC", "NFKD", "Lowercase", "Strip",
-                                 "StripAccents", "Replace (String pattern)", "Prepend"]
+                                 "StripAccents", "Replace (String pattern, or Regex of literals, anchors and quantifiers)",
+                                 "Prepend", "Precompiled"]
 
     func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         switch self {
@@ -60,8 +65,12 @@ indirect enum Normalizer: Sendable {
             return text.filter { !$0.isMark }
         case let .replace(pattern, content):
             return replaceAll(text, pattern, content)
+        case let .replaceRegex(pattern, content):
+            return pattern.replace(in: text, with: content)
         case .prepend(let prefix):
             return text.isEmpty ? text : prefix + text
+        case .precompiled(let charsmap):
+            return charsmap.normalize(text)
         }
     }
 

@@ -1,5 +1,5 @@
 // Pre-tokenizers from tokenizer.json: they cut a normalized piece into words for the model.
-// Mirrors tokenizers/src/pre_tokenizers/{bert,byte_level,whitespace,punctuation,split,sequence}.rs and the
+// Mirrors tokenizers/src/pre_tokenizers/{bert,byte_level,whitespace,punctuation,split,sequence,metaspace}.rs and the
 // SplitDelimiterBehavior rules in tokenizers/src/tokenizer/normalizer.rs. Empty pieces are always dropped.
 
 /// How the matched delimiters of a split are kept (Rust `SplitDelimiterBehavior`).
@@ -68,26 +68,51 @@ indirect enum PreTokenizer: Sendable {
     /// Split on a literal string.
     case split(pattern: [Unicode.Scalar], behavior: SplitBehavior)
     case sequence([PreTokenizer])
+    case metaspace(Metaspace)
 
     static let supportedTypes = ["BertPreTokenizer", "ByteLevel", "Whitespace", "WhitespaceSplit", "Punctuation",
-                                 "Split (String pattern, invert false)", "Sequence"]
+                                 "Split (String pattern, invert false)", "Sequence", "Metaspace"]
 
-    func preTokenize(_ pieces: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+    /// The words of `pieces`. `firstAtTextStart`: `pieces[0]` begins at offset 0 of the original input (Metaspace's
+    /// `prepend_scheme: first` prepends only there).
+    func preTokenize(_ pieces: [[Unicode.Scalar]], firstAtTextStart: Bool = false) -> [[Unicode.Scalar]] {
+        run(pieces, firstAtTextStart: firstAtTextStart).words
+    }
+
+    /// The words, and whether the first of them still begins at the start of the input: it does when it begins at
+    /// index 0 of a first piece that did. (Rust tracks original offsets through the normalizer; here a normalizer
+    /// that inserted or removed scalars at the very start is assumed not to have moved offset 0.)
+    private func run(_ pieces: [[Unicode.Scalar]],
+                     firstAtTextStart: Bool) -> (words: [[Unicode.Scalar]], firstAtTextStart: Bool) {
         switch self {
         case let .byteLevel(addPrefixSpace, useRegex):
-            return pieces.flatMap { ByteLevel.preTokenize($0, addPrefixSpace: addPrefixSpace, useRegex: useRegex) }
+            let words = pieces.flatMap { ByteLevel.preTokenize($0, addPrefixSpace: addPrefixSpace, useRegex: useRegex) }
+            return (words, false)
         case .sequence(let list):
-            return list.reduce(pieces.filter { !$0.isEmpty }) { $1.preTokenize($0) }
+            var state = (words: pieces.filter { !$0.isEmpty },
+                         firstAtTextStart: firstAtTextStart && pieces.first?.isEmpty == false)
+            for preTokenizer in list { state = preTokenizer.run(state.words, firstAtTextStart: state.firstAtTextStart) }
+            return state
+        case .metaspace(let metaspace):
+            var out: [[Unicode.Scalar]] = []
+            for (i, piece) in pieces.enumerated() {
+                out.append(contentsOf: metaspace.preTokenize(piece, atTextStart: i == 0 && firstAtTextStart))
+            }
+            return (out, firstAtTextStart && pieces.first?.isEmpty == false)
         default:
             var out: [[Unicode.Scalar]] = []
-            for piece in pieces where !piece.isEmpty {
-                for range in ranges(in: piece) where !range.isEmpty { out.append(Array(piece[range])) }
+            var start = false
+            for (i, piece) in pieces.enumerated() where !piece.isEmpty {
+                for range in ranges(in: piece) where !range.isEmpty {
+                    if out.isEmpty { start = i == 0 && firstAtTextStart && range.lowerBound == 0 }
+                    out.append(Array(piece[range]))
+                }
             }
-            return out
+            return (out, start)
         }
     }
 
-    /// The word ranges of one piece (for the splitting pre-tokenizers; unused for byteLevel and sequence).
+    /// The word ranges of one piece (for the splitting pre-tokenizers; unused for byteLevel, sequence, metaspace).
     private func ranges(in s: [Unicode.Scalar]) -> [Range<Int>] {
         switch self {
         case .bert:
@@ -124,7 +149,7 @@ indirect enum PreTokenizer: Sendable {
             }
             if start < s.count { segs.append((start..<s.count, false)) }
             return behavior.apply(segs)
-        case .byteLevel, .sequence:
+        case .byteLevel, .sequence, .metaspace:
             return []
         }
     }

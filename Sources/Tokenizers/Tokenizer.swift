@@ -106,7 +106,7 @@ public final class Tokenizer: Sendable {
     func tokenize(_ text: String, limit: Int? = nil) -> [Int32] {
         let limit = limit ?? Int.max
         var ids: [Int32] = []
-        for segment in rawMatcher.split(Array(text.unicodeScalars)) {
+        for (index, segment) in rawMatcher.split(Array(text.unicodeScalars)).enumerated() {
             switch segment {
             case .token(let id):
                 ids.append(id)
@@ -114,14 +114,16 @@ public final class Tokenizer: Sendable {
             case .text(let raw):
                 guard !raw.isEmpty else { continue }
                 let normalized = normalizer?.normalize(raw) ?? raw
-                for inner in normalizedMatcher.split(normalized) {
+                for (innerIndex, inner) in normalizedMatcher.split(normalized).enumerated() {
                     switch inner {
                     case .token(let id):
                         ids.append(id)
                         if ids.count >= limit { return ids }
                     case .text(let piece):
                         guard !piece.isEmpty else { continue }
-                        let words = preTokenizer?.preTokenize([piece]) ?? [piece]
+                        // Metaspace's prepend_scheme "first" needs to know whether the piece starts the input.
+                        let atStart = index == 0 && innerIndex == 0
+                        let words = preTokenizer?.preTokenize([piece], firstAtTextStart: atStart) ?? [piece]
                         for word in words where !word.isEmpty {
                             model.tokenize(word, into: &ids)
                             if ids.count >= limit { return ids }

@@ -21,13 +21,15 @@ struct TokenizerComponents: Sendable {
 enum Model: Sendable {
     case wordPiece(WordPiece)
     case bpe(BPE)
+    case unigram(Unigram)
 
-    static let supportedTypes = ["WordPiece", "BPE"]
+    static let supportedTypes = ["WordPiece", "BPE", "Unigram"]
 
     func tokenize(_ word: [Unicode.Scalar], into ids: inout [Int32]) {
         switch self {
         case .wordPiece(let m): m.tokenize(word, into: &ids)
         case .bpe(let m): m.tokenize(word, into: &ids)
+        case .unigram(let m): m.tokenize(word, into: &ids)
         }
     }
 
@@ -35,6 +37,7 @@ enum Model: Sendable {
         switch self {
         case .wordPiece(let m): m.vocab
         case .bpe(let m): m.vocab
+        case .unigram(let m): m.vocab
         }
     }
 }
@@ -148,14 +151,17 @@ enum TokenizerFile {
                           right: try r.bool(o["strip_right"], field + ".strip_right", default: true))
         case "Replace":
             let pattern = try r.object(o["pattern"], field + ".pattern")
+            if pattern["Regex"] != nil { return try ReplaceRegex.decodeReplace(o, field, r) }
             guard let s = pattern["String"]?.stringValue else {
                 throw .unsupportedType(file: r.file, component: "normalizer pattern", type: pattern.keys.first ?? "?",
-                                       supported: ["String"])
+                                       supported: ["String", "Regex"])
             }
             return .replace(pattern: Array(s.unicodeScalars),
                             content: Array(try r.string(o["content"], field + ".content").unicodeScalars))
         case "Prepend":
             return .prepend(Array(try r.string(o["prepend"], field + ".prepend").unicodeScalars))
+        case "Precompiled":
+            return .precompiled(try PrecompiledCharsmap.decode(o, field, r))
         default:
             throw .unsupportedType(file: r.file, component: "normalizer", type: type, supported: Normalizer.supportedTypes)
         }
@@ -196,6 +202,8 @@ enum TokenizerFile {
                 if let p = try decodePreTokenizer(item, "\(field).pretokenizers[\(i)]", r) { list.append(p) }
             }
             return .sequence(list)
+        case "Metaspace":
+            return .metaspace(try Metaspace.decode(o, field, r))
         default:
             throw .unsupportedType(file: r.file, component: "pre-tokenizer", type: type, supported: PreTokenizer.supportedTypes)
         }
@@ -217,7 +225,8 @@ enum TokenizerFile {
     static func decodeModel(_ v: JSONValue?, _ r: FieldReader) throws(TokenizerError) -> Model {
         let o = try r.object(v, "model")
         // Old files may lack "type": infer it from the fields.
-        let type = try r.optionalString(o["type"], "model.type") ?? (o["merges"] != nil ? "BPE" : "WordPiece")
+        let type = try r.optionalString(o["type"], "model.type")
+            ?? (o["merges"] != nil ? "BPE" : o["vocab"]?.arrayValue != nil ? "Unigram" : "WordPiece")
         switch type {
         case "WordPiece":
             return .wordPiece(try WordPiece(
@@ -248,6 +257,8 @@ enum TokenizerFile {
                                     endOfWordSuffix: try r.optionalString(o["end_of_word_suffix"], "model.end_of_word_suffix") ?? "",
                                     ignoreMerges: try r.bool(o["ignore_merges"], "model.ignore_merges", default: false),
                                     file: r.file))
+        case "Unigram":
+            return .unigram(try Unigram.decode(o, r))
         default:
             throw .unsupportedType(file: r.file, component: "model", type: type, supported: Model.supportedTypes)
         }

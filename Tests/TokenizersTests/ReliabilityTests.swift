@@ -81,9 +81,11 @@ func tokenizerJSON(model: String = #"{"type":"WordPiece","unk_token":"[UNK]","vo
     @Test func unsupportedTypesListTheSupportedOnes() throws {
         let scratch = try ScratchFolder()
         let cases: [(String, [String])] = [
-            (tokenizerJSON(model: #"{"type":"Unigram","unk_id":0,"vocab":[["<unk>",0.0]]}"#), ["model", "Unigram", "WordPiece, BPE"]),
-            (tokenizerJSON(normalizer: #"{"type":"Precompiled","precompiled_charsmap":""}"#), ["normalizer", "Precompiled", "BertNormalizer"]),
-            (tokenizerJSON(preTokenizer: #"{"type":"Metaspace","replacement":"▁"}"#), ["pre-tokenizer", "Metaspace", "ByteLevel"]),
+            (tokenizerJSON(model: #"{"type":"WordLevel","unk_token":"<unk>","vocab":{"<unk>":0}}"#),
+             ["model", "WordLevel", "WordPiece, BPE, Unigram"]),
+            (tokenizerJSON(normalizer: #"{"type":"Nmt"}"#), ["normalizer", "Nmt", "BertNormalizer", "Precompiled"]),
+            (tokenizerJSON(preTokenizer: #"{"type":"Digits","individual_digits":true}"#),
+             ["pre-tokenizer", "Digits", "ByteLevel", "Metaspace"]),
             (tokenizerJSON(postProcessor: #"{"type":"Weird"}"#), ["post-processor", "Weird", "TemplateProcessing"]),
             // F10: a regex Split pattern (e.g. a catastrophic "(a+)+") is rejected at load, not run.
             (tokenizerJSON(preTokenizer: #"{"type":"Split","pattern":{"Regex":"(a+)+"},"behavior":"Isolated","invert":false}"#),
