@@ -13,7 +13,7 @@
 //       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 72 KB, stays in L2)
 //         AVX-512: for each 8 rows: the 8x48 micro-kernel (24 accumulators; A broadcast from its rows in place)
 //         AVX2:    for each 16-column third of the panel (24 KB, stays in L1): for each 6 rows: the 6x16 kernel
-//                  (12 accumulators), then fewer rows for the block's last rows
+//                  (12 accumulators), and the block's last rows in tiles of 4 or fewer
 //         (in the last KC-slice, the activation is applied to the stored tile or panel, still in cache)
 // The first KC-slice starts from the bias (or zero), so no pass over C is spent on it.
 // AVX-512, measured on one core of an Ice Lake Xeon (2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
@@ -324,8 +324,15 @@ static void gemm_avx2(const float *a, size_t lda, const float *packed, const flo
                     float *cs = c + p * NR + s * SW;
                     size_t width = cols - s * SW < SW ? cols - s * SW : SW, i = m0;
                     if (width == SW) {
-                        for (; i + MR2 <= end; i += MR2) kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
-                        if (i < end) kernel_rows_x16(end - i, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                        // 6-row tiles; the last 7 or 8 rows as two tiles of 4 (8 accumulators each), not 6 + 1 or
+                        // 6 + 2 (a 1- or 2-row tile waits on its few accumulators' latency)
+                        for (; i + MR2 <= end && end - i != 7 && end - i != 8; i += MR2)
+                            kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                        for (; i < end;) {
+                            size_t rows = end - i > 6 ? 4 : end - i;
+                            kernel_rows_x16(rows, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                            i += rows;
+                        }
                     } else {
                         for (; i < end; i += MR2)
                             kernel_avx2_edge(a + i * lda + k0, lda, end - i < MR2 ? end - i : MR2, b, cs + i * ldc, ldc,
