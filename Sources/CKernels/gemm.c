@@ -20,8 +20,9 @@
 // 165 GFLOP/s with the weight in L2, and 110-140 on a MiniLM layer sequence whose 42 MB of weights come from L3
 // (scripts/bench/notes.md), against 90-110 for OpenBLAS 0.3.21's SkylakeX sgemm on the same shapes. The blocking
 // sizes were chosen on that sequence; the machine is shared and noisy, so differences under ~10% were not
-// resolvable. AVX2 on one core of a Zen 3 EPYC (2.45 GHz, ~78 GFLOP/s peak): 55-65 GFLOP/s on MiniLM's shapes at
-// 128 rows, as fast as OpenBLAS 0.3.21's Zen sgemm there (which also packs the weight on every call).
+// resolvable. AVX2 on one core of a shared Zen 3 EPYC (no AVX-512; 2.45 GHz nominal), thread CPU time, interleaved:
+// 56-74 GFLOP/s on a MiniLM layer's four products (GELU included), 0.89-1.0x OpenBLAS 0.3.21's Zen sgemm's time at
+// 64-232 rows and 0.6x at 16; other blockings (KC 256/512, MC 96-256) were within that machine's noise.
 #include "gemm.h"
 #include "kernels.h"
 
