@@ -13,15 +13,16 @@
 //       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 72 KB, stays in L2)
 //         AVX-512: for each 8 rows: the 8x48 micro-kernel (24 accumulators; A broadcast from its rows in place)
 //         AVX2:    for each 16-column third of the panel (24 KB, stays in L1): for each 6 rows: the 6x16 kernel
-//                  (12 accumulators), then fewer rows for the block's last rows
+//                  (12 accumulators), and the block's last rows in tiles of 4 or fewer
 //         (in the last KC-slice, the activation is applied to the stored tile or panel, still in cache)
 // The first KC-slice starts from the bias (or zero), so no pass over C is spent on it.
 // AVX-512, measured on one core of an Ice Lake Xeon (2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
 // 165 GFLOP/s with the weight in L2, and 110-140 on a MiniLM layer sequence whose 42 MB of weights come from L3
 // (scripts/bench/notes.md), against 90-110 for OpenBLAS 0.3.21's SkylakeX sgemm on the same shapes. The blocking
 // sizes were chosen on that sequence; the machine is shared and noisy, so differences under ~10% were not
-// resolvable. AVX2 on one core of a Zen 3 EPYC (2.45 GHz, ~78 GFLOP/s peak): 55-65 GFLOP/s on MiniLM's shapes at
-// 128 rows, as fast as OpenBLAS 0.3.21's Zen sgemm there (which also packs the weight on every call).
+// resolvable. AVX2 on one core of a shared Zen 3 EPYC (no AVX-512; 2.45 GHz nominal), thread CPU time, interleaved:
+// 56-74 GFLOP/s on a MiniLM layer's four products (GELU included), 0.89-1.0x OpenBLAS 0.3.21's Zen sgemm's time at
+// 64-232 rows and 0.6x at 16; other blockings (KC 256/512, MC 96-256) were within that machine's noise.
 #include "gemm.h"
 #include "kernels.h"
 
@@ -324,8 +325,15 @@ static void gemm_avx2(const float *a, size_t lda, const float *packed, const flo
                     float *cs = c + p * NR + s * SW;
                     size_t width = cols - s * SW < SW ? cols - s * SW : SW, i = m0;
                     if (width == SW) {
-                        for (; i + MR2 <= end; i += MR2) kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
-                        if (i < end) kernel_rows_x16(end - i, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                        // 6-row tiles; the last 7 or 8 rows as two tiles of 4 (8 accumulators each), not 6 + 1 or
+                        // 6 + 2 (a 1- or 2-row tile waits on its few accumulators' latency)
+                        for (; i + MR2 <= end && end - i != 7 && end - i != 8; i += MR2)
+                            kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                        for (; i < end;) {
+                            size_t rows = end - i > 6 ? 4 : end - i;
+                            kernel_rows_x16(rows, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
+                            i += rows;
+                        }
                     } else {
                         for (; i < end; i += MR2)
                             kernel_avx2_edge(a + i * lda + k0, lda, end - i < MR2 ? end - i : MR2, b, cs + i * ldc, ldc,

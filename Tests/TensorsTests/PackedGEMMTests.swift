@@ -152,6 +152,34 @@ import Testing
         }
     }
 
+    /// The contract itself (gemm.h): each output is exactly its bias followed by its K products as fused
+    /// multiply-adds in K order (Float.addingProduct), across the K-slice boundary (384) and at edge rows and
+    /// columns. It makes a row's result independent of its neighbours, and the same with either kernel on any CPU.
+    @Test(.enabled(if: someKernel, noKernel), arguments: kernels)
+    func outputsAreTheFusedChainInKOrder(_ kernel: PackedWeight.Kernel) throws {
+        var rng = SplitMix(seed: 8)
+        for (m, n, k) in [(13, 100, 800), (8, 50, 384), (1, 48, 5)] {
+            let a = (0..<(m * k)).map { _ in rng.float() }, w = (0..<(n * k)).map { _ in rng.float() }
+            let bias = (0..<n).map { _ in rng.float() }
+            let packed = try #require(PackedWeight(w, rows: n, columns: k, kernel: kernel))
+            var y = [Float](repeating: .nan, count: m * n)
+            a.withUnsafeBufferPointer { ap in
+                bias.withUnsafeBufferPointer { bp in
+                    y.withUnsafeMutableBufferPointer { packed.multiply(ap.baseAddress!, rows: m, bias: bp.baseAddress!, into: $0.baseAddress!) }
+                }
+            }
+            var differing = 0
+            for i in 0..<m {
+                for j in 0..<n {
+                    var c = bias[j]
+                    for t in 0..<k { c.addProduct(a[i * k + t], w[j * k + t]) }
+                    if c.bitPattern != y[i * n + j].bitPattern { differing += 1 }
+                }
+            }
+            #expect(differing == 0, "\(kernel) m=\(m) n=\(n) k=\(k): \(differing) outputs differ from the fused chain")
+        }
+    }
+
     /// Both kernels give the same bits (where the CPU runs both): the same fused multiply-adds in the same order.
     @Test(.enabled(if: kernels.count > 1, "this CPU runs one kernel: \(kernels)"))
     func kernelsAgreeExactly() throws {
