@@ -114,14 +114,16 @@ public enum Renderer {
                 }
                 let unchanged = edit.tables.isEmpty && (existing.text == text || (existing.text.isEmpty && text.isEmpty))
                 out += unchanged ? Array(bytes[existing.byteRange])
-                    : edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
+                    : prefixed(edit.tables.isEmpty ? outputBlock(text, lineEnding: le)
+                                   : outputWithTables(text, tables: edit.tables, lineEnding: le), prefix: existing.linePrefix)
                 cursor = existing.byteRange.upperBound
             } else {
                 if edit.showSource {
                     if let last = bytes[..<end].last, last != 0x0A, last != 0x0D { out += Array(le.utf8) }
-                    out += Array(le.utf8)
+                    out += blankLine(prefix: cell.block.linePrefix, lineEnding: le)
                 }
-                out += edit.tables.isEmpty ? outputBlock(text, lineEnding: le) : outputWithTables(text, tables: edit.tables, lineEnding: le)
+                out += prefixed(edit.tables.isEmpty ? outputBlock(text, lineEnding: le)
+                                    : outputWithTables(text, tables: edit.tables, lineEnding: le), prefix: cell.block.linePrefix)
             }
         }
         out += bytes[cursor...]

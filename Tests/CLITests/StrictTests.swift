@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct StrictTests {
-    static let offline = "```quill\nm = bi_encoder(\"unavailable/big-model\")\nprint(1)\n```\n\n```output\n1\n```\n"
+    static let offline = "```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"unavailable/big-model\")\nprint(1)\n```\n\n```output\n1\n```\n"
     static let ok = "```quill\nprint(1)\n```\n\n```output\n1\n```\n"
 
     @Test func missingModelFailsEveryCommandByDefault() throws {
@@ -99,7 +99,7 @@ import Testing
             ("models/x", "no model folder at \(base)/models/x"),
         ]
         for (name, expected) in cases {
-            try write("```quill\nm = bi_encoder(\"\(name)\")\n```\n\n```output\n```\n", "p.md", in: dir)
+            try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"\(name)\")\n```\n\n```output\n```\n", "p.md", in: dir)
             let t = try quill(["check", "p.md"], in: dir, engine: nil)
             #expect(t.status == 1, "\(name): \(t.stderr)")
             #expect(t.stderr.contains(expected), "\(name): \(t.stderr)")
@@ -114,11 +114,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("models/all-MiniLM-L6-v2"),
                                                 withIntermediateDirectories: true)
-        try write("```quill\nm = bi_encoder(\"all-MiniLM-L6-v3\")\n```\n\n```output\n```\n", "typo.md", in: dir)
+        try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"all-MiniLM-L6-v3\")\n```\n\n```output\n```\n", "typo.md", in: dir)
         let t = try quill(["check", "typo.md"], in: dir, engine: nil)
         #expect(t.status == 1)
         #expect(t.stderr.contains("did you mean `all-MiniLM-L6-v2`"), "\(t.stderr)")
-        try write("```quill\nm = bi_encoder(\"something-else\")\n```\n\n```output\n```\n", "far.md", in: dir)
+        try write("```quill\nfrom sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"something-else\")\n```\n\n```output\n```\n", "far.md", in: dir)
         #expect(!(try quill(["check", "far.md"], in: dir, engine: nil)).stderr.contains("did you mean"))
     }
 }
