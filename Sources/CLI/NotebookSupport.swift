@@ -4,17 +4,18 @@
 
 import ArgumentParser
 import Foundation
+import Hub
 import Notebook
 import QuillPython
 
 /// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
 /// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
-func notebookHosts() -> @Sendable (URL) -> any ModelHost {
+func notebookHosts(download: Bool = false) -> @Sendable (URL) -> any ModelHost {
     if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
         let hash = HashEngine()
         return { _ in hash }
     }
-    let models = LoadedModels()
+    let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil))
     return { ModelsHost(models: models, directory: $0) }
 }
 
@@ -28,6 +29,9 @@ struct NotebookOptions: ParsableArguments {
     @Flag(name: .customLong("allow-missing-models"),
           help: "Report a notebook whose model cannot be had as not run instead of failing (exit 1) on it.")
     var allowMissingModels = false
+
+    @Flag(help: "Download models that are not found locally (as QUILL_ALLOW_DOWNLOAD=1); at most QUILL_MAX_DOWNLOAD_SIZE (default 5G) each.")
+    var download = false
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
