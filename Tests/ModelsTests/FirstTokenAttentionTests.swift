@@ -45,7 +45,7 @@ import Tensors
         return worst
     }
 
-    /// The key-free form exists where the packed GEMM runs (AVX-512, not QUILL_GEMM=blas); elsewhere the encoder
+    /// The key-free form exists where the packed GEMM runs (AVX-512 or AVX2 + FMA, not QUILL_GEMM=blas); elsewhere the encoder
     /// forms keys and values and the golden tests cover that path.
     static let available = PackedWeight.available
 
