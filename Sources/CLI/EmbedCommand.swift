@@ -14,7 +14,9 @@ struct EmbedCommand: ParsableCommand {
             or CR. Input is read and output written as they go, a batch of lines at a time, in input order. An \
             --output file appears only once complete; one whose name ends in .npy gets a NumPy float32 array \
             (sentences, dimension) instead, in input order, without ids. A bad line stops the command (exit 65) \
-            after the lines before it are written. On SIGTERM the worker stops at a line boundary, quietly.
+            after the lines before it are written. Exit status: 0; 65 for a bad input line; 1 for any other \
+            failure, a failed write included. A reader that goes away (`| head -1`) ends the worker quietly by \
+            SIGPIPE, and SIGTERM stops it at a line boundary, quietly, by SIGTERM (a shell shows 141 and 143).
             """)
 
     @OptionGroup var io: ModelIOOptions

@@ -14,7 +14,8 @@ struct ScoreCommand: ParsableCommand {
             "..."} whose output line is then {"id": ..., "score": ...}. A model with several labels gives an array \
             per line. Lines may end in LF, CRLF or CR. Input is read and output written as they go, in input \
             order; an --output file appears only once complete. A bad line stops the command (exit 65) after the \
-            lines before it are written. On SIGTERM the worker stops at a line boundary, quietly.
+            lines before it are written. Exit status as for embed: 0; 65 for a bad input line; 1 for any other \
+            failure; quietly by SIGPIPE when the reader goes away and by SIGTERM at a line boundary.
             """)
 
     @OptionGroup var io: ModelIOOptions

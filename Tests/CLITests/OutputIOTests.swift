@@ -128,6 +128,16 @@ func ioEnvironment(_ directory: URL) throws -> [String: String] {
         #expect(left == [])
     }
 
+    @Test func closedStdinIsAnError() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["embed", "tokenize"] {
+            let t = try shell(#""$QUILL" "# + command + #" --model "$FIXTURES/bert-mean-normalize" <&-"#, in: dir)
+            #expect(!t.signalled && t.status == 1 && t.stdout == "")
+            #expect(t.stderr == "quill: error: stdin: cannot read: Bad file descriptor\n")
+        }
+    }
+
     @Test func readerGoingAwayIsAQuietSIGPIPE() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
