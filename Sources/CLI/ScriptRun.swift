@@ -17,7 +17,7 @@ enum ScriptRun {
             return ExitStatus.failure.rawValue
         }
         let result = runner.run(script, directory: NotebookFiles.directory(of: path), options: options)
-        for cell in result.results { FileHandle.standardOutput.write(Data(cell.output.utf8)) }
+        for cell in result.results { Console.report(cell.output, toStandardError: false) }
         Report.diagnostics(result)
         if let unavailable = result.unavailable {
             Report.error("\(path): not run: \(unavailable)")

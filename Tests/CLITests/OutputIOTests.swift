@@ -60,6 +60,7 @@ func ioEnvironment(_ directory: URL) throws -> [String: String] {
         ("models", #""$QUILL" models"#),
         ("run", #""$QUILL" run seed.md"#),
         ("check", #""$QUILL" check seed.md"#),
+        ("run script", #"printf 'print(1)\n' > s.py && "$QUILL" run s.py"#),
     ]
 
     func prepared() throws -> URL {
