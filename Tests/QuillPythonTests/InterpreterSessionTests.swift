@@ -41,6 +41,10 @@ import Testing
         #expect(session.run("prnt('x')").error?.hint == "did you mean 'print'?")
         #expect(session.run("zzzzzz").error?.hint == nil)
         #expect(session.run("'abc'.uper()").error?.hint == "did you mean 'upper'?")
+        // As CPython 3.11 looks: the function's locals first, then globals, then builtins.
+        let local = session.run("def f():\n    sentences = [1]\n    return sentence\nf()")
+        #expect(local.error?.hint == "did you mean 'sentences'?")
+        #expect(session.run("prin = 1\npritn").error?.hint == "did you mean 'prin'?")
     }
 
     @Test func unavailableModulesNameTheAvailableOnes() {

@@ -77,11 +77,15 @@ final class Scope {
         }
     }
 
-    /// A scratch slot in this scope's frame (for hidden loop state).
-    func scratchSlot() -> Int {
-        let owner = frameOwner
-        owner.slotCount += 1
-        return owner.slotCount - 1
+    /// The names bound in this scope and the functions around it (not the module's), for NameError hints.
+    var localNames: [String] {
+        var names: [String] = []
+        var s: Scope? = self
+        while let scope = s, scope.kind != .module {
+            names += scope.bindings.keys
+            s = scope.parent
+        }
+        return names
     }
 
     /// Where `name` lives for code compiled in this scope.

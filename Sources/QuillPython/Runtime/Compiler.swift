@@ -83,10 +83,11 @@ final class Compiler {
                               "cannot access local variable '\(name)' where it is not associated with a value", at: loc)
             }
         case .global(let g):
+            let locals = scope.localNames
             return { _ in
                 if let v = g.value { return v }
                 if let b = g.builtin { return b }
-                throw interp.nameError(name, loc)
+                throw interp.nameError(name, loc, locals: locals)
             }
         }
     }
@@ -117,9 +118,14 @@ final class Compiler {
 }
 
 extension Interpreter {
-    /// NameError with a `did you mean` hint: the closest defined name or builtin.
-    func nameError(_ name: String, _ loc: Loc) -> PyError {
-        let hint = Suggestions.closest(to: name, among: visibleNames).map { "did you mean '\($0)'?" }
-        return PyError(.exception("NameError"), "name '\(name)' is not defined", at: loc, hint: hint)
+    /// NameError with a `did you mean` hint, looked for as CPython does: among the function's locals, then the
+    /// set globals, then the builtins.
+    func nameError(_ name: String, _ loc: Loc, locals: [String]) -> PyError {
+        let globalNames = globals.values.filter { $0.value != nil }.map(\.name)
+        let suggestion = Suggestions.closest(to: name, among: locals)
+            ?? Suggestions.closest(to: name, among: globalNames)
+            ?? Suggestions.closest(to: name, among: Array(builtins.keys))
+        return PyError(.exception("NameError"), "name '\(name)' is not defined", at: loc,
+                       hint: suggestion.map { "did you mean '\($0)'?" })
     }
 }

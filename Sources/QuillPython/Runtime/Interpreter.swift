@@ -59,11 +59,6 @@ final class Interpreter: Context {
         for slot in globals.values { slot.value = nil }
     }
 
-    /// Names a `did you mean` hint may propose: set globals and builtins.
-    var visibleNames: [String] {
-        globals.values.filter { $0.value != nil }.map(\.name) + builtins.keys
-    }
-
     // MARK: Limits
 
     /// Counts a step of a loop or a call; looks at the clock every 128 steps.

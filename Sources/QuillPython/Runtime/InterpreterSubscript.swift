@@ -27,7 +27,7 @@ extension Interpreter {
             }
             return .str(String(try Self.scalar(of: s, at: i)))
         case .dict(let d):
-            if let v = d.storage[try HashKey(index)] { return v }
+            if let v = d.storage[try Self.dictKey(index)] { return v }
             throw PyError.key(try repr(index))
         case .object(let o):
             if let r = o as? RangeObject {
@@ -49,12 +49,16 @@ extension Interpreter {
         switch container {
         case .list(let l):
             if case .object(let s as PySlice) = index {
+                guard isIterable(value) else {
+                    let extended = (try PySlice.bound(s.step) ?? 1) != 1
+                    throw PyError.type(extended ? "must assign iterable to extended slice" : "can only assign an iterable")
+                }
                 try assignSlice(l, s, try iterate(value))
                 return
             }
             l.items[try position(index, l.items.count, "list", assignment: true)] = value
         case .dict(let d):
-            let key = try HashKey(index)
+            let key = try Self.dictKey(index)
             if d.storage[key] == nil { try grow(to: d.storage.count + 1) }
             d.storage[key] = value
         case .object(let o as PySubscriptable):
@@ -74,10 +78,16 @@ extension Interpreter {
             }
             l.items.remove(at: try position(index, l.items.count, "list", assignment: true))
         case .dict(let d):
-            guard d.storage.removeValue(forKey: try HashKey(index)) != nil else { throw PyError.key(try repr(index)) }
+            guard d.storage.removeValue(forKey: try Self.dictKey(index)) != nil else { throw PyError.key(try repr(index)) }
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
         }
+    }
+
+    /// A dict key; slices are unhashable as in CPython.
+    static func dictKey(_ index: Value) throws -> HashKey {
+        if case .object(is PySlice) = index { throw PyError.type("unhashable type: 'slice'") }
+        return try HashKey(index)
     }
 
     private func assignSlice(_ l: PyList, _ s: PySlice, _ items: [Value]) throws {

@@ -194,6 +194,10 @@ CASES = {
     "loc_augmented_subscript": "d = {}\nd['k'] += 1",
     "loc_unpack_in_for": "for a, b in [(1, 2), (3,)]:\n    print(a, b)",
     "loc_deep_in_expression": "values = [1, 2]\ntotal = sum(values) + values[0] * len(values[5:]) + values[9]",
+    "slice_assign_not_iterable": "x = [1, 2, 3]\nx[1:2] = 5",
+    "extended_slice_assign_not_iterable": "x = [1, 2, 3]\nx[::2] = 5",
+    "slice_as_dict_key": "d = {}\nd[1:2] = 3",
+    "slice_assign_shapes": "x = [1, 2, 3]\nx[0:2] = 'ab'\ny = [0] * 5\ny[-10:2] = [9]\nz = [1, 2, 3, 4]\nz[3:1] = [7, 8]\nprint(x, y, z)",
 }
 
 
