@@ -4,6 +4,7 @@
 import Foundation
 import Hub
 import Models
+import Notebook
 import QuillPython
 
 /// The models this process has loaded, keyed by folder.
@@ -112,23 +113,11 @@ extension ModelsHost {
         for root in roots {
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".") {
                 guard entry != name, abs(entry.count - name.count) <= 2 else { continue }
-                let d = editDistance(Array(entry.lowercased()), Array(name.lowercased()))
+                let d = Suggest.distance(Array(entry.lowercased()), Array(name.lowercased()))
                 if d <= 2, d < (best?.distance ?? .max) { best = (entry, d) }
             }
         }
         return best?.name
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// `first/second` whose first part is a folder beside the notebook or in the current directory.

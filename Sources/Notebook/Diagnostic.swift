@@ -35,7 +35,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// "did you mean" support: the closest candidate within a small edit distance.
-enum Suggest {
+public enum Suggest {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
@@ -52,7 +52,7 @@ enum Suggest {
     }
 
     /// Levenshtein distance, two rows.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
