@@ -1,17 +1,18 @@
 // swift-tools-version:6.0
 // Quill: a notebook-style literate runner for sentence embeddings, with its own inference engine.
-// Modules point one way: system-library shims and C kernels -> CommonMark, JSON, Tensors, Tokenizers -> Models, Hub;
-// JSON -> QuillPython (the cell language) -> Notebook; CLI joins them (it adapts Models and Hub to QuillPython's
-// ModelHost, so that Notebook never sees the engine).
+// Modules point one way: system-library shims and C kernels -> QuillCommonMark, QuillJSON, QuillTensors,
+// QuillTokenizers -> QuillModels, QuillHub; QuillJSON -> QuillPython (the cell language) -> QuillNotebook; QuillCLI joins
+// them (it adapts QuillModels and QuillHub to QuillPython's ModelHost, so that QuillNotebook never sees the engine).
+// Every module name starts with Quill, so that none clashes in a consumer's dependency graph.
 import PackageDescription
 
 let package = Package(
     name: "Quill",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "quill", targets: ["CLI"]),
-        .library(name: "QuillModels", targets: ["Models"]),
-        .library(name: "QuillNotebook", targets: ["Notebook"]),
+        .executable(name: "quill", targets: ["QuillCLI"]),
+        .library(name: "QuillModels", targets: ["QuillModels"]),
+        .library(name: "QuillNotebook", targets: ["QuillNotebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,37 +22,38 @@ let package = Package(
     ],
     targets: [
         // System libraries from Debian: libcmark-dev and libopenblas-dev.
-        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "QuillCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "QuillCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
-        .target(name: "JSON"),
-        .target(name: "CommonMark", dependencies: ["CCMark"]),
-        // Hot element-wise kernels in C, optimized even in debug builds so that tests on real models stay quick.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "Tensors", dependencies: ["CBLAS", "CKernels", "JSON"]),
-        .target(name: "Tokenizers", dependencies: ["JSON"]),
-        .target(name: "Models", dependencies: ["Tensors", "Tokenizers", "JSON"]),
+        .target(name: "QuillJSON"),
+        .target(name: "QuillCommonMark", dependencies: ["QuillCMark"]),
+        // Hot kernels in C. The project's debug builds pass `-Xcc -O2` (scripts/test.sh) so that tests on real models stay
+        // quick; the manifest itself carries no unsafe flags, so the package works as a versioned dependency.
+        .target(name: "QuillKernels"),
+        .target(name: "QuillTensors", dependencies: ["QuillCBLAS", "QuillKernels", "QuillJSON"]),
+        .target(name: "QuillTokenizers", dependencies: ["QuillJSON"]),
+        .target(name: "QuillModels", dependencies: ["QuillTensors", "QuillTokenizers", "QuillJSON"]),
         // SHA-256 of every downloaded byte comes from swift-crypto (optimized C, so debug builds stay quick).
-        .target(name: "Hub", dependencies: ["JSON", "Tensors", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "QuillHub", dependencies: ["QuillJSON", "QuillTensors", .product(name: "Crypto", package: "swift-crypto")]),
         // The cell language: a subset of Python 3.11 and the sentence-transformers API, with no Python at run time.
         .target(
             name: "QuillPython",
-            dependencies: ["JSON", .product(name: "BigInt", package: "BigInt"),
+            dependencies: ["QuillJSON", .product(name: "BigInt", package: "BigInt"),
                            .product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "Notebook", dependencies: ["CommonMark", "QuillPython"]),
+        .target(name: "QuillNotebook", dependencies: ["QuillCommonMark", "QuillPython"]),
         .executableTarget(
-            name: "CLI",
-            dependencies: ["Notebook", "Models", "Hub", "QuillPython",
+            name: "QuillCLI",
+            dependencies: ["QuillNotebook", "QuillModels", "QuillHub", "QuillPython",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "JSON"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HubTests", dependencies: ["Hub", "Models"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "JSON"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "QuillPython"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "JSON", "Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
+        .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TensorsTests", dependencies: ["QuillTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["QuillModels", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HubTests", dependencies: ["QuillHub", "QuillModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["QuillNotebook", "QuillPython"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["QuillCLI", "QuillJSON", "QuillModels"], resources: [.copy("Fixtures")]),
     ]
 )

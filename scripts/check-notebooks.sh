@@ -11,7 +11,7 @@ QUILL=${QUILL:-.build/debug/quill}
 # Tests never reach the network: models come from ./models or the local Hugging Face cache only.
 export HF_HUB_OFFLINE=${HF_HUB_OFFLINE:-1}
 if [[ ! -x "$QUILL" ]]; then
-  swift build --product quill
+  swift build --product quill -Xcc -O2
   QUILL=.build/debug/quill
 fi
 echo "== quill check Notebooks/quickstart.md"

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/fetch-model.sh
 export QUILL_REQUIRE_MODEL=1
-swift build --build-tests
-swift test --skip-build
+swift build --build-tests -Xcc -O2
+swift test --skip-build -Xcc -O2
 if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi

@@ -2,7 +2,7 @@
 // reference values stored with the fixtures (Tests/ModelsTests/Fixtures/*/expected.json, sentence-transformers
 // 6.2). Tolerance 1e-5, as in the engine's own golden tests.
 import Foundation
-import JSON
+import QuillJSON
 import Testing
 
 @Suite struct EngineCommandTests {

@@ -2,8 +2,8 @@
 // invalid UTF-8 is named by line and byte offset, ids travel from input to output, and NaN is refused in JSON and
 // .npy alike. Embeddings and scores are compared with the engine's library API on the same inputs.
 import Foundation
-import JSON
-import Models
+import QuillJSON
+import QuillModels
 import Testing
 
 @Suite struct InputIOTests {

@@ -1,8 +1,8 @@
 // The streaming workers: output order is input order across batches, results flow while the input is still
 // open, a bad line stops the worker after the lines before it, and SIGTERM stops it quietly at a line boundary.
 import Foundation
-import JSON
-import Models
+import QuillJSON
+import QuillModels
 import Testing
 
 /// A running `quill` with a pipe on stdin and its stdout and stderr collected in files.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CommonMark
+@testable import QuillCommonMark
 
 @Suite struct DocumentTests {
     @Test func treeDumpWithRanges() throws {

@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 @Suite("Download into the hub cache")
 struct DownloadTests {

@@ -2,8 +2,8 @@
 // reference's embeddings: the fixture bi-encoder and cross-encoder of ModelsTests, served by the local server.
 import Foundation
 import Testing
-@testable import Hub
-import Models
+@testable import QuillHub
+import QuillModels
 
 @Suite("Downloaded models load in the engine")
 struct EngineLoadTests {

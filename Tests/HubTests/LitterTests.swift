@@ -7,7 +7,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 @Suite("No litter, no busy waiting")
 struct LitterTests {

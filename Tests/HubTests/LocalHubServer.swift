@@ -9,7 +9,7 @@
 import Glibc
 #endif
 import Foundation
-@testable import Hub
+@testable import QuillHub
 
 enum Fault: Sendable, Equatable {
     case none

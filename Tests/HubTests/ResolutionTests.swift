@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 @Suite("Resolution without the network")
 struct ResolutionTests {

@@ -3,7 +3,7 @@
 
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 @Suite("Download size limit")
 struct SizeLimitTests {

@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 let tinyCommit = "0123456789abcdef0123456789abcdef01234567"
 

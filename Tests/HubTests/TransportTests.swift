@@ -6,7 +6,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
-@testable import Hub
+@testable import QuillHub
 
 @Suite("HTTP transports")
 struct TransportTests {

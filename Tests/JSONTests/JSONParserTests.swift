@@ -1,5 +1,5 @@
 import Testing
-@testable import JSON
+@testable import QuillJSON
 
 @Suite struct JSONParserTests {
     @Test func parsesNestedDocument() throws {

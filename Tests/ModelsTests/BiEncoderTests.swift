@@ -3,9 +3,9 @@
 // model does not normalize), Float32 against Float32.
 import Foundation
 import Testing
-@testable import Models
-import Tensors
-import JSON
+@testable import QuillModels
+import QuillTensors
+import QuillJSON
 
 @Suite struct BiEncoderTests {
     static let fixtures = ["bert-mean-normalize", "roberta-mean", "bert-multipool-dense", "bert-f16-v6", "bert-plain-bf16"]

@@ -2,8 +2,8 @@
 // Tolerance: max |Δ| <= 1e-5 on logits and on activated scores.
 import Foundation
 import Testing
-@testable import Models
-import Tensors
+@testable import QuillModels
+import QuillTensors
 
 @Suite struct CrossEncoderTests {
     static let fixtures = ["ce-bert-1", "ce-bert-3-legacy-sigmoid", "ce-roberta-1"]

@@ -1,13 +1,13 @@
 // The cross-encoder's last layer attends for the first tokens without forming keys or values
-// (Sources/Models/FirstTokenAttention.swift). Its first-token rows must agree with those of the whole encoder, which
+// (Sources/QuillModels/FirstTokenAttention.swift). Its first-token rows must agree with those of the whole encoder, which
 // forms every key and value: on the tiny cross-encoder fixtures and on the real all-MiniLM-L6-v2 weights (hidden
 // size 384, 12 heads). Tolerance: 2e-6 per component relative to the row's largest magnitude (the two differ only
 // in how the sums are associated; measured 1.5e-7 to 2e-7 on both), and bit-identical results
 // however the batch is grouped.
 import Foundation
 import Testing
-@testable import Models
-import Tensors
+@testable import QuillModels
+import QuillTensors
 
 @Suite struct FirstTokenAttentionTests {
     func batch(_ ids: [[Int32]]) -> PackedBatch {

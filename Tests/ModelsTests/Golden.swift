@@ -1,7 +1,7 @@
 // Shared helpers for the golden tests: fixture lookup, expected.json reading, and a closeness check that reports
 // the max |Δ| and the first values, as llm.c does.
 import Foundation
-import JSON
+import QuillJSON
 import Testing
 
 /// A fixed 64-bit LCG (Knuth's MMIX constants): the same numbers, and so the same test inputs, on every run.

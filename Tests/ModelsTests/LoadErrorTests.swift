@@ -2,7 +2,7 @@
 // (reliability-cases.md groups A18, B1, B3, F1).
 import Foundation
 import Testing
-@testable import Models
+@testable import QuillModels
 
 @Suite struct LoadErrorTests {
     func loadError(_ body: () throws -> Void) -> String {

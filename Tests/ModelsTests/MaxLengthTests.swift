@@ -3,9 +3,9 @@
 // longer (within the position table) and below the special tokens' count, where transformers truncates nothing.
 // Also the settings read from config_sentence_transformers.json.
 import Foundation
-import JSON
+import QuillJSON
 import Testing
-@testable import Models
+@testable import QuillModels
 
 @Suite struct MaxLengthTests {
     static func expected() throws -> JSONValue {

@@ -1,9 +1,9 @@
 // The modules a loaded model reports (what sentence-transformers prints for it), against the reference's module
 // objects for every fixture model (Tests/Fixtures/generate/st_models.py, "pipelines").
 import Foundation
-import JSON
+import QuillJSON
 import Testing
-@testable import Models
+@testable import QuillModels
 
 @Suite struct PipelineDescriptionTests {
     /// The reference's list in PipelineDescription's terms.

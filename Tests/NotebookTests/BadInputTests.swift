@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct BadInputTests {
     func notebook(_ bytes: [UInt8]) -> Notebook { Notebook(path: "bad.md", bytes: bytes) }

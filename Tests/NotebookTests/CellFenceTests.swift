@@ -1,9 +1,9 @@
 // Which fenced blocks are cells (`quill`, `python quill`, Quarto's `{python}`), and a Python file read as one cell.
 
-import CommonMark
+import QuillCommonMark
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct CellFenceTests {
     @Test(arguments: [

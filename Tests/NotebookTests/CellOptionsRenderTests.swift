@@ -3,7 +3,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct CellOptionsRenderTests {
     func update(_ text: String) -> String {

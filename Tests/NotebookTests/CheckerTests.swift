@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct CheckerTests {
     @Test(arguments: [

@@ -4,7 +4,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct DiagnosticTests {
     @Test(arguments: [

@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct NestedCellTests {
     func update(_ text: String) -> String {

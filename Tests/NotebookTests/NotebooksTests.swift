@@ -5,7 +5,7 @@
 import Foundation
 import QuillPython
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 /// The seed document's numbers for its six sentences and three pairs (SeedTests), the hash engine for any other
 /// text (retrieval corpora); both give 6-dimensional vectors, so they mix in one matrix.

@@ -4,7 +4,7 @@
 import Foundation
 import QuillPython
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct SeedTests {
     static let s1 = ["The cat sits outside", "A man is playing guitar", "The new movie is awesome"]

@@ -3,7 +3,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 struct SpecExample: CustomTestStringConvertible, Sendable {
     var number: Int

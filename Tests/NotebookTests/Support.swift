@@ -1,7 +1,7 @@
 import Foundation
 import QuillPython
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 /// An engine with fixed answers: embeddings and cross-encoder scores looked up by sentence.
 struct TableEngine: ModelHost {

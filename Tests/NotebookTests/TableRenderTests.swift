@@ -3,7 +3,7 @@
 
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct TableRenderTests {
     static let cell = "```quill\nprint(\"before\")\ntable([[1.0, 0.5]], rows=[\"a\"], columns=[\"x\", \"y\"])\nprint(\"after\")\n```\n"

@@ -5,7 +5,7 @@
 import Foundation
 import QuillPython
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct TableTests {
     static func run(_ source: String, _ values: [String: Value] = [:]) -> CellOutcome {

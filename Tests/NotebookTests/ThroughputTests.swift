@@ -6,7 +6,7 @@
 import Foundation
 import QuillPython
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 /// A stand-in for a loaded model: a SentenceTransformer whose `encode`, or a CrossEncoder whose `predict`, records
 /// how many inputs each call had (and sleeps `delay` seconds).

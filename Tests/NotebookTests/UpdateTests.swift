@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Notebook
+@testable import QuillNotebook
 
 @Suite struct UpdateTests {
     func update(_ bytes: [UInt8]) -> [UInt8] {

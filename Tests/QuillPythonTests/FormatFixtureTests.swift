@@ -3,7 +3,7 @@
 // (LibraryStandInTests.swift), so that it can be tested without the interpreter.
 
 import Foundation
-import JSON
+import QuillJSON
 import Testing
 import BigInt
 @testable import QuillPython

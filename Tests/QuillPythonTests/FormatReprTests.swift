@@ -1,7 +1,7 @@
 // repr of floats, float32 scalars and strings against CPython's (and numpy's) own output.
 
 import Testing
-import JSON
+import QuillJSON
 @testable import QuillPython
 
 @Suite struct FormatReprTests {

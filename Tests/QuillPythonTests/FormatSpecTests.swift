@@ -1,7 +1,7 @@
 // format(value, spec) for int, bool, float, str and None against CPython 3.11, case by case (results and errors).
 
 import Testing
-import JSON
+import QuillJSON
 @testable import QuillPython
 
 @Suite struct FormatSpecTests {

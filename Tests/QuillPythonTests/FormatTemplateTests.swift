@@ -1,7 +1,7 @@
 // `template % args`, str.format and round() against CPython 3.11 (results and errors), from the generated fixtures.
 
 import Testing
-import JSON
+import QuillJSON
 @testable import QuillPython
 
 @Suite struct FormatTemplateTests {

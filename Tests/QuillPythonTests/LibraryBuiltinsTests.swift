@@ -3,7 +3,7 @@
 
 import BigInt
 import Foundation
-import JSON
+import QuillJSON
 import Testing
 @testable import QuillPython
 

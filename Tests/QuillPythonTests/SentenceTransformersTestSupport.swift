@@ -3,7 +3,7 @@
 // asked, and fixture reading.
 
 import Foundation
-import JSON
+import QuillJSON
 import Testing
 @testable import QuillPython
 

@@ -3,7 +3,7 @@
 
 import Testing
 import Foundation
-import JSON
+import QuillJSON
 @testable import QuillPython
 
 @Suite struct StrMethodsTests {

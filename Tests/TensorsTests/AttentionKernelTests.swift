@@ -4,7 +4,7 @@
 // in [-1, 1]; Float32 rounding of ~100-term sums stays well below it).
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct AttentionKernelTests {
     @Test(arguments: [false, true])

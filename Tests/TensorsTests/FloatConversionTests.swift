@@ -1,6 +1,6 @@
 // Exhaustive checks of the F16 and BF16 widening against independent definitions.
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct FloatConversionTests {
     /// Every binary16 pattern against Swift's Float16 -> Float (compiler-rt's __extendhfsf2 or F16C), bit for bit.

@@ -3,7 +3,7 @@
 // so Quill) is within 1.5e-7 of erf, which GELU scales by |x|/2, plus Float32 rounding.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct GELUTests {
     @Test func matchesErfForm() {

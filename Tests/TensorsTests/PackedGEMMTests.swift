@@ -6,7 +6,7 @@
 // relies on: a row's result has the same bits whatever the other rows of the call, and whichever kernel ran.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct PackedGEMMTests {
     static let kernels = PackedWeight.supported

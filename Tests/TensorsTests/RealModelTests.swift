@@ -2,7 +2,7 @@
 // Skipped visibly when absent; a failure when absent with QUILL_REQUIRE_MODEL=1.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 enum RealModel {
     /// <package root>/models/all-MiniLM-L6-v2/model.safetensors, found from this file's path.

@@ -3,7 +3,7 @@
 // canonical NaN, numpy keeps the payload, so only "is NaN" is common ground.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 /// One tensor of an `*.expected.json` file.
 struct ExpectedTensor: Decodable {

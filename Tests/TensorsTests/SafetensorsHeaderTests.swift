@@ -2,7 +2,7 @@
 // Each case builds its bad bytes here and asserts the specific error and that the message names the file.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct SafetensorsHeaderTests {
     // A1

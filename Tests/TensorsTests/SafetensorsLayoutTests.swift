@@ -2,7 +2,7 @@
 // without overflow, and reads must work at any alignment.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct SafetensorsLayoutTests {
     // A7: ten tensors on one range; gaps; end before begin; aliases; partial overlaps; a first tensor not at 0.

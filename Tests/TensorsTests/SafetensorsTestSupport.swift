@@ -2,7 +2,7 @@
 // asserting which error a load produces and that its message names the file (and tensor).
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 enum ST {
     /// A safetensors file: N (little-endian u64), the header bytes, the data. `length` overrides N.

@@ -2,7 +2,7 @@
 // and hold the tensors mapped to it.
 import Foundation
 import Testing
-@testable import Tensors
+@testable import QuillTensors
 
 @Suite struct ShardedSafetensorsTests {
     static let shardA = "model-00001-of-00002.safetensors", shardB = "model-00002-of-00002.safetensors"

@@ -3,9 +3,9 @@
 // included, with and without truncation.
 
 import Foundation
-import JSON
+import QuillJSON
 import Testing
-@testable import Tokenizers
+@testable import QuillTokenizers
 
 /// One expected encoding from a fixture file.
 struct GoldenCase {

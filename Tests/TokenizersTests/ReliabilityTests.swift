@@ -3,7 +3,7 @@
 
 import Foundation
 import Testing
-@testable import Tokenizers
+@testable import QuillTokenizers
 
 /// A scratch folder removed when the test ends.
 final class ScratchFolder {

@@ -5,9 +5,9 @@
 // files use (the converter's, the 2020 hub file's, Regex Replace, Metaspace schemes), applied over its sections.
 
 import Foundation
-import JSON
+import QuillJSON
 import Testing
-@testable import Tokenizers
+@testable import QuillTokenizers
 
 enum UnigramFixtures {
     static let variantNames = ["converter", "hub-2020", "replace-space", "metaspace-first", "metaspace-never-nosplit",

@@ -172,7 +172,7 @@ def write(res, docs):
         L.append("")
         L.append("The cross-encoder row counts a whole encoder pass for every engine. Quill's last layer runs for each "
                  "pair's first token only (its queries, attention, output projection and feed-forward; no keys or values, "
-                 "see Sources/Models/FirstTokenAttention.swift), about a sixth of the pass skipped, so its figure there is the "
+                 "see Sources/QuillModels/FirstTokenAttention.swift), about a sixth of the pass skipped, so its figure there is the "
                  "rate the whole pass would need; its kernels execute about five sixths of it.")
     L.append("")
 

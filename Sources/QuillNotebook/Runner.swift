@@ -1,0 +1,125 @@
+// Runs a notebook's cells in order through one Python session, so that names defined in a cell are seen by the
+// cells after it (as in Jupyter); models are shared across the notebooks of a run (ModelCache).
+
+import QuillCommonMark
+import Foundation
+import QuillPython
+
+public struct CellResult: Sendable {
+    public enum Status: Sendable, Equatable {
+        case ok
+        case failed(Diagnostic)
+        /// Not run because an earlier cell failed.
+        case notRun
+    }
+    public var cell: Cell
+    /// What the cell printed (up to the error, when it failed).
+    public var output: String
+    public var status: Status
+    /// Where in `output` the cell's `table(...)` calls wrote their tables (UTF-8 offsets, in order).
+    public var tables: [Range<Int>] = []
+}
+
+public struct NotebookRun: Sendable {
+    public var notebook: Notebook
+    public var results: [CellResult]
+    /// Set when a model could not be had: the notebook was not run (its other results are not meaningful).
+    public var unavailable: ModelUnavailable?
+
+    /// Diagnostics of reading plus those of failed cells, in file order.
+    public var diagnostics: [Diagnostic] {
+        notebook.diagnostics + results.compactMap { if case .failed(let d) = $0.status { return d } else { return nil } }
+    }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public struct RunOptions: Sendable {
+    /// Keep running the cells after a failing one (nbclient's allow_errors).
+    public var keepGoing = false
+    /// Overrides every cell's timeout, in seconds.
+    public var timeout: Double?
+    public init(keepGoing: Bool = false, timeout: Double? = nil) {
+        self.keepGoing = keepGoing
+        self.timeout = timeout
+    }
+}
+
+public struct Runner: Sendable {
+    /// The largest cell source accepted; beyond it the cell fails before parsing.
+    public static let cellByteLimit = 1 << 20
+    /// The most text one cell may print; beyond it the cell fails instead of filling the disk.
+    public static let outputLimit = 4 << 20
+
+    /// The models of a notebook in a given folder (relative model paths start there).
+    public let hosts: @Sendable (_ notebookDirectory: URL) -> any ModelHost
+    public let cache: ModelCache
+
+    public init(hosts: @escaping @Sendable (_ notebookDirectory: URL) -> any ModelHost, cache: ModelCache = ModelCache()) {
+        self.hosts = hosts
+        self.cache = cache
+    }
+
+    /// One host for every notebook.
+    public init(host: any ModelHost, cache: ModelCache = ModelCache()) {
+        self.init(hosts: { _ in host }, cache: cache)
+    }
+
+    /// The display of a cell's last bare expression, as Jupyter's Out[] shows it: its repr, on a line of its own
+    /// after what the cell printed.
+    static func displayLine(_ repr: String, after printed: String) -> String {
+        (printed.isEmpty || printed.hasSuffix("\n") ? "" : "\n") + repr + "\n"
+    }
+
+    /// Runs every cell of `notebook`, reading data files from `directory` (the notebook's folder). A notebook with
+    /// reading errors runs no cell; a cell whose model cannot be had stops the notebook (`unavailable`).
+    public func run(_ notebook: Notebook, directory: URL, options: RunOptions = RunOptions()) -> NotebookRun {
+        var run = NotebookRun(notebook: notebook, results: [])
+        guard !notebook.hasErrors else { return run }
+        let host = CachingHost(cache: cache, directory: directory, host: hosts(directory))
+        let session = Session(host: host, options: SessionOptions(dataDirectory: directory, outputLimit: Runner.outputLimit))
+        let log = DisplayLog()
+        QuillBuiltins.install(in: session, log: log)
+        var stopped = false
+        for cell in notebook.cells {
+            if stopped {
+                run.results.append(CellResult(cell: cell, output: "", status: .notRun))
+                continue
+            }
+            // `#| eval: false`: shown, not run; nothing to compare or write.
+            guard cell.options.eval else {
+                run.results.append(CellResult(cell: cell, output: "", status: .ok))
+                continue
+            }
+            guard cell.source.utf8.count <= Runner.cellByteLimit else {
+                run.results.append(CellResult(cell: cell, output: "", status: .failed(CellError.tooLarge(cell, file: notebook.path))))
+                stopped = !options.keepGoing
+                continue
+            }
+            let seconds = options.timeout ?? cell.options.timeout
+            _ = log.take()
+            let outcome = session.run(cell.source, deadline: ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000)))
+            if let unavailable = outcome.unavailable {
+                run.unavailable = unavailable
+                run.results.append(CellResult(cell: cell, output: outcome.output, status: .notRun))
+                stopped = true
+                continue
+            }
+            var status = CellResult.Status.ok
+            var output = outcome.output
+            if let value = outcome.displayValue, !notebook.isScript {
+                output += Runner.displayLine(session.repr(value), after: output)
+            }
+            if let error = outcome.error {
+                status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
+                stopped = !options.keepGoing
+            }
+            run.results.append(CellResult(cell: cell, output: output, status: status,
+                                          tables: DisplayLog.ranges(of: log.take(), in: output)))
+        }
+        // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
+        if run.unavailable != nil {
+            run.results = run.results.map { CellResult(cell: $0.cell, output: $0.output, status: .notRun) }
+        }
+        return run
+    }
+}
