@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "QuillTokenizers", dependencies: ["QuillJSON"]),
         .target(name: "QuillModels", dependencies: ["QuillTensors", "QuillTokenizers", "QuillJSON"]),
         // SHA-256 of every downloaded byte comes from swift-crypto (optimized C, so debug builds stay quick).
-        .target(name: "QuillHub", dependencies: ["QuillJSON", "QuillTensors", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "QuillHub",
+            dependencies: ["QuillJSON", "QuillTensors", .product(name: "Crypto", package: "swift-crypto")]),
         // The cell language: a subset of Python 3.11 and the sentence-transformers API, with no Python at run time.
         .target(
             name: "QuillPython",
