@@ -50,10 +50,12 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["QuillTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers", "QuillJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelsTests", dependencies: ["QuillModels", "QuillTensors", "QuillJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["QuillHub", "QuillModels"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["QuillNotebook", "QuillCommonMark", "QuillPython"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["QuillCLI", "QuillJSON", "QuillModels"], resources: [.copy("Fixtures")]),
     ]
