@@ -7,8 +7,8 @@ form as Quill (Sources/QuillNotebook/Displays/Figure.swift), so that expected bl
     joined by two spaces                "VALUE  LABEL"              "X  Y[  LABEL]"
 
 scatter projects points of more than two dimensions to two with PCA: the first two right singular vectors of the
-centred points (numpy.linalg.svd), each flipped so that its entry of largest absolute value (the first on ties) is
-positive; a component whose variance is zero (s^2 <= 1e-12 * s_0^2) projects every point to 0.
+centred points (numpy.linalg.svd), each flipped so that its entry of largest absolute value is positive (the first
+such entry on ties, entries within a relative 1e-9 of the largest counting as ties); a component whose variance is zero (s^2 <= 1e-12 * s_0^2) projects every point to 0.
 """
 
 import numpy as np
@@ -104,7 +104,8 @@ def project(points):
     for k in range(2):
         if k < len(s) and s[k] ** 2 > 1e-12 * max(s[0] ** 2, 1e-300):
             v = vt[k]
-            best = int(np.argmax(np.abs(v)))  # the first of equal maxima
+            # The first entry within a relative 1e-9 of the largest |entry| (rounding must not decide ties).
+            best = int(np.flatnonzero(np.abs(v) >= np.abs(v).max() * (1 - 1e-9))[0])
             components.append(-v if v[best] < 0 else v)
         else:
             components.append(np.zeros(x.shape[1]))

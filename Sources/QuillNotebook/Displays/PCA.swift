@@ -2,7 +2,7 @@
 // their mean and projected on the two directions of largest variance (the first two right singular vectors of the
 // centred matrix, as numpy.linalg.svd gives them). Sign convention, so that results are deterministic and equal the
 // reference's: each component is flipped so that its entry of largest absolute value is positive (the first such
-// entry on ties). The eigenvectors come from the cyclic Jacobi method on the smaller of the Gram matrix [n][n] and
+// entry on ties, entries within a relative 1e-9 of the largest counting as ties). The eigenvectors come from the cyclic Jacobi method on the smaller of the Gram matrix [n][n] and
 // the covariance [d][d]; a component with zero variance projects every point to 0.
 
 enum PCA {
@@ -33,11 +33,12 @@ enum PCA {
         return x.map { p in components.map { dot(p, $0) } }
     }
 
-    /// `v` flipped so that its entry of largest absolute value (the first on ties) is positive.
+    /// `v` flipped so that its entry of largest absolute value is positive; entries within a relative 1e-9 of the
+    /// largest are ties (rounding must not decide), and the first of them counts.
     static func signed(_ v: [Double]) -> [Double] {
-        var best = 0
-        for i in v.indices where abs(v[i]) > abs(v[best]) { best = i }
-        return !v.isEmpty && v[best] < 0 ? v.map { -$0 } : v
+        let largest = v.map(abs).max() ?? 0
+        guard let best = v.firstIndex(where: { abs($0) >= largest * (1 - 1e-9) }), v[best] < 0 else { return v }
+        return v.map { -$0 }
     }
 
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
