@@ -25,10 +25,13 @@ public enum FigureSVG {
         let columnLabels = f.columnLabels.map { SVGCanvas.shorten($0, limit: labelLimit) }
         let left = 16 + (rowLabels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0) + 8
         let titleHeight = f.title == nil ? 12.0 : 36
-        let top = titleHeight + (columnLabels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0) * 0.72 + 18
+        let columnLabelWidth = (columnLabels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0) * 0.72
+        let top = titleHeight + columnLabelWidth + 18
         let gridHeight = Double(rows) * cell, gridWidth = Double(columns) * cell
         let scaleHeight = max(gridHeight, 120)
-        var canvas = SVGCanvas(width: left + gridWidth + 96, height: top + scaleHeight + 20)
+        // The last column's label, rotated 45 degrees, reaches past the grid on the right.
+        let width = max(left + gridWidth + 96, left + gridWidth - cell / 2 + 4 + columnLabelWidth + 16)
+        var canvas = SVGCanvas(width: width, height: top + scaleHeight + 20)
         if let title = f.title { canvas.text(title, x: 16, y: 24, size: 15, weight: "600") }
         let all = f.values.flatMap { $0 }
         let low = all.min() ?? 0, high = all.max() ?? 1
