@@ -18,14 +18,16 @@ enum PCA {
             // Gram matrix G = X X^T [n][n]; v = X^T u / |X^T u|.
             let gram = (0..<n).map { i in (0..<n).map { k in dot(x[i], x[k]) } }
             for u in topEigenvectors(gram, count: 2) {
-                var v = (0..<d).map { j in (0..<n).reduce(0.0) { $0 + x[$1][j] * u[$1] } }
+                var v = [Double](repeating: 0, count: d)
+                for i in 0..<n where u[i] != 0 { for j in 0..<d { v[j] += x[i][j] * u[i] } }
                 let norm = dot(v, v).squareRoot()
                 v = norm > 1e-12 ? v.map { $0 / norm } : [Double](repeating: 0, count: d)
                 components.append(v)
             }
         } else {
             // Covariance C = X^T X [d][d].
-            let cov = (0..<d).map { a in (0..<d).map { b in (0..<n).reduce(0.0) { $0 + x[$1][a] * x[$1][b] } } }
+            let columns = (0..<d).map { j in x.map { $0[j] } }   // [d][n]
+            let cov = (0..<d).map { a in (0..<d).map { b in dot(columns[a], columns[b]) } }
             components = topEigenvectors(cov, count: 2)
         }
         while components.count < 2 { components.append([Double](repeating: 0, count: d)) }
@@ -47,47 +49,61 @@ enum PCA {
         return s
     }
 
-    /// The eigenvectors of the symmetric matrix `m` for its `count` largest eigenvalues, largest first.
+    /// The eigenvectors of the symmetric matrix `m` for its `count` largest eigenvalues, largest first (a zero vector
+    /// for an eigenvalue that is zero next to the largest). Cyclic Jacobi on flat row-major storage.
     static func topEigenvectors(_ m: [[Double]], count: Int) -> [[Double]] {
         let n = m.count
-        var a = m
-        var v = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }   // columns are eigenvectors
-        for _ in 0..<100 {
-            var off = 0.0, total = 0.0
-            for i in 0..<n { for k in 0..<n { total += a[i][k] * a[i][k]; if i != k { off += a[i][k] * a[i][k] } } }
-            if off <= 1e-30 * max(total, 1e-300) { break }
-            for p in 0..<n {
-                for q in (p + 1)..<n where a[p][q] != 0 {
-                    // Rotation that zeroes a[p][q].
-                    let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
-                    let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
-                    let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                    for k in 0..<n {
-                        let akp = a[k][p], akq = a[k][q]
-                        a[k][p] = c * akp - s * akq
-                        a[k][q] = s * akp + c * akq
+        var a = m.flatMap { $0 }                       // [n*n], row-major
+        var v = [Double](repeating: 0, count: n * n)   // columns are eigenvectors
+        for i in 0..<n { v[i * n + i] = 1 }
+        a.withUnsafeMutableBufferPointer { a in
+            v.withUnsafeMutableBufferPointer { v in
+                for _ in 0..<100 {
+                    var off = 0.0, total = 0.0
+                    for i in 0..<n {
+                        for k in 0..<n {
+                            let x = a[i * n + k] * a[i * n + k]
+                            total += x
+                            if i != k { off += x }
+                        }
                     }
-                    for k in 0..<n {
-                        let apk = a[p][k], aqk = a[q][k]
-                        a[p][k] = c * apk - s * aqk
-                        a[q][k] = s * apk + c * aqk
-                    }
-                    for k in 0..<n {
-                        let vkp = v[k][p], vkq = v[k][q]
-                        v[k][p] = c * vkp - s * vkq
-                        v[k][q] = s * vkp + c * vkq
-                    }
+                    if off <= 1e-30 * Swift.max(total, 1e-300) { break }
+                    for p in 0..<n { for q in (p + 1)..<n where a[p * n + q] != 0 { rotate(a, v, n, p, q) } }
                 }
             }
         }
-        let eigenvalues: [Double] = (0..<n).map { a[$0][$0] }
+        let eigenvalues: [Double] = (0..<n).map { a[$0 * n + $0] }
         let order = (0..<n).sorted { (i: Int, k: Int) -> Bool in
             eigenvalues[i] > eigenvalues[k] || (eigenvalues[i] == eigenvalues[k] && i < k)
         }
         let largest = Swift.max(abs(eigenvalues[order[0]]), 1e-300)
         return order.prefix(count).map { (col: Int) -> [Double] in
             guard eigenvalues[col] > 1e-12 * largest else { return [Double](repeating: 0, count: n) }
-            return (0..<n).map { v[$0][col] }
+            return (0..<n).map { v[$0 * n + col] }
+        }
+    }
+
+    /// The Jacobi rotation that zeroes a[p][q] (p < q), applied to `a` (both sides) and accumulated in `v`.
+    static func rotate(_ a: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>, _ n: Int,
+                       _ p: Int, _ q: Int) {
+        let apq = a[p * n + q]
+        let theta = (a[q * n + q] - a[p * n + p]) / (2 * apq)
+        let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
+        let c = 1 / (t * t + 1).squareRoot(), s = t * c
+        for k in 0..<n {
+            let akp = a[k * n + p], akq = a[k * n + q]
+            a[k * n + p] = c * akp - s * akq
+            a[k * n + q] = s * akp + c * akq
+        }
+        for k in 0..<n {
+            let apk = a[p * n + k], aqk = a[q * n + k]
+            a[p * n + k] = c * apk - s * aqk
+            a[q * n + k] = s * apk + c * aqk
+        }
+        for k in 0..<n {
+            let vkp = v[k * n + p], vkq = v[k * n + q]
+            v[k * n + p] = c * vkp - s * vkq
+            v[k * n + q] = s * vkp + c * vkq
         }
     }
 }
