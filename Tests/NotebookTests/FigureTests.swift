@@ -113,4 +113,36 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
         #expect(Axis.label(-0.0001, step: 0.1) == "0.0")
         #expect(Axis.ticks(0.13, 0.87).values == [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0])
     }
+
+    /// Expected blocks hold the figure's data; `check` compares it with the usual numeric tolerance, never the SVG.
+    @Test func checkComparesFigureDataWithTolerance() {
+        func verdicts(_ stored: String) -> [CellCheck.Verdict] {
+            let text = "```quill\nheatmap([[0.45794, 1]], title='t')\n```\n\n```output\n" + stored + "```\n"
+            let notebook = Notebook(path: "n.md", bytes: Array(text.utf8))
+            return Checker.check(Runner(host: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp"))).map(\.verdict)
+        }
+        #expect(verdicts("heatmap 1x2: t\n0.4579  1.0000\n") == [.match])
+        #expect(verdicts("heatmap 1x2: t\n0.4580  1.0000\n") == [.match])
+        #expect(verdicts("heatmap 1x2: t\n0.4600  1.0000\n") != [.match])
+        #expect(verdicts("heatmap 2x1: t\n0.4579\n1.0000\n") != [.match])
+    }
+
+    @Test func updateWritesTheTextForm() {
+        let text = "```quill\nbar_chart(['a'], [2])\n```\n"
+        let notebook = Notebook(path: "n.md", bytes: Array(text.utf8))
+        let run = Runner(host: HashEngine()).run(notebook, directory: URL(fileURLWithPath: "/tmp"))
+        let updated = String(decoding: Renderer.renderUpdate(run), as: UTF8.self)
+        #expect(updated == text + "\n```output\nbar_chart 1\n2.0000  a\n```\n")
+    }
+
+    @Test func captionAndLabelOptions() throws {
+        let (run, md) = runNotebook("```quill\n#| fig-cap: \"Scores: [all]\"\n#| label: fig-s\nbar_chart(['a'], [2])\nbar_chart(['b'], [3])\n```\n")
+        #expect(!run.hasErrors)
+        let figures = run.results.flatMap(\.figureFiles).map(\.figure)
+        #expect(figures.map(\.caption) == ["Scores: [all]", "Scores: [all]"])
+        #expect(figures.map(\.label) == ["fig-s", "fig-s-2"])
+        #expect(md.contains("<a id=\"fig-s-2\"></a>![Scores: \\[all\\]](example_files/fig-1-2.svg)"))
+        let empty = Notebook(path: "n.md", bytes: Array("```quill\n#| fig-cap:\nprint(1)\n```\n".utf8))
+        #expect(empty.diagnostics.first?.description.contains("option 'fig-cap' needs a text") == true)
+    }
 }
