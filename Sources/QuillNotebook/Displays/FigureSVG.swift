@@ -71,25 +71,3 @@ public enum FigureSVG {
         return canvas.document(title: f.title ?? "heatmap \(rows)x\(columns)")
     }
 }
-
-/// The sequential colour map (viridis, nine stops), readable by people with colour-vision deficiencies.
-enum Colour {
-    static let stops = ["#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725"]
-
-    /// The colour at `t` in [0, 1], interpolated between stops.
-    static func viridis(_ t: Double) -> String {
-        let x = min(max(t, 0), 1) * Double(stops.count - 1)
-        let k = min(Int(x), stops.count - 2)
-        let a = rgb(stops[k]), b = rgb(stops[k + 1]), f = x - Double(k)
-        let mixed = (0..<3).map { Int((Double(a[$0]) + (Double(b[$0]) - Double(a[$0])) * f).rounded()) }
-        return "#" + mixed.map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Dark colours (the lower half of the map) take white text.
-    static func isDark(_ t: Double) -> Bool { t < 0.55 }
-
-    static func rgb(_ hex: String) -> [Int] {
-        let digits = Array(hex.dropFirst())
-        return (0..<3).map { Int(String(digits[2 * $0..<2 * $0 + 2]), radix: 16) ?? 0 }
-    }
-}
