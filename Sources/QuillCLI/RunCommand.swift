@@ -39,8 +39,8 @@ struct RunCommand: ParsableCommand {
             }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
             let target = (outputDirectory as NSString).appendingPathComponent(name)
-            // Two notebooks of the same name in different folders would write the same output file; the second
-            // would silently replace the first.
+            // Two notebooks of the same name in different folders would write the same output file (and figure
+            // folder NAME_files); the second would silently replace the first.
             if let first = writtenFor[target] {
                 Report.error("\(path): not run: its output \(target) is that of \(first) too; rename one of them "
                              + "or run them with different --output-dir")
@@ -60,7 +60,7 @@ struct RunCommand: ParsableCommand {
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-                try AtomicFile.write(Renderer.renderRun(result), to: target)
+                try MarkdownOutput.write(result, to: target)
                 Report.out("wrote \(target)")
             } catch {
                 Report.error("\(error)")
