@@ -1,0 +1,26 @@
+// Fuzz target: the notebook reader (input guards, front matter, cmark, cell discovery, output pairing, cell options)
+// on arbitrary bytes. Reading never throws; every cell and output block it finds must be whole lines inside the
+// file, in order, and every diagnostic must point at a line of the file.
+import QuillNotebook
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzNotebook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let notebook = Notebook(path: "fuzz.md", bytes: bytes)
+    var end = 0
+    for cell in notebook.cells {
+        for block in [cell.block] + (cell.output.map { [$0] } ?? []) {
+            precondition(block.byteRange.lowerBound >= end && block.byteRange.upperBound <= size,
+                         "a block outside the file or out of order")
+            precondition(block.byteRange.lowerBound == 0 || bytes[block.byteRange.lowerBound - 1] == 0x0A
+                         || bytes[block.byteRange.lowerBound - 1] == 0x0D, "a block that does not start a line")
+            end = block.byteRange.upperBound
+        }
+    }
+    let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    for diagnostic in notebook.diagnostics {
+        precondition(diagnostic.range.lowerBound.line >= 0 && diagnostic.range.lowerBound.line <= lines + 1,
+                     "a diagnostic past the end of the file: \(diagnostic)")
+    }
+    return 0
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Quill's fuzz targets (libFuzzer + AddressSanitizer), in the package Fuzz/ so the main package needs no fuzzer flags.
+#   scripts/fuzz.sh --list              names the targets
+#   scripts/fuzz.sh TARGET SECONDS      builds TARGET and fuzzes it for SECONDS (seed corpus from the test fixtures)
+#   scripts/fuzz.sh --all SECONDS       every target, SECONDS each
+# Each run appends a line to Fuzz/hours.tsv (date, target, seconds, runs, result): the fuzz hours in
+# docs/reliability.md add up that file. A finding (crash, leak, timeout, out-of-memory) is kept in
+# Fuzz/Findings/TARGET/ and fails the run; reproduce it with `Fuzz/.build/release/TARGET FILE`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TARGETS=(FuzzJSON FuzzSafetensors FuzzTokenizerFile FuzzTokenize FuzzNotebook FuzzPython)
+
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+
+# seed TARGET DIR: copies the fixtures that make TARGET's seed corpus into DIR.
+seed() {
+  local target=$1 dir=$2
+  mkdir -p "$dir"
+  case $target in
+    FuzzJSON) find Tests -name '*.json' -size -64k | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    FuzzSafetensors) find Tests -name '*.safetensors' -size -1024k | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    FuzzTokenizerFile) find Tests -name 'tokenizer.json' -size -512k | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    FuzzTokenize) python3 - "$dir" <<'PY'
+import json, sys, glob, hashlib, os
+out = sys.argv[1]
+for path in glob.glob("Tests/TokenizersTests/Fixtures/expected-*.json"):
+    data = json.load(open(path, encoding="utf-8"))
+    cases = data if isinstance(data, list) else data.get("cases", [])
+    for case in cases[:400]:
+        text = case.get("text") if isinstance(case, dict) else None
+        if isinstance(text, str):
+            b = b"\x05" + text.encode("utf-8", "surrogatepass")
+            open(os.path.join(out, hashlib.sha1(b).hexdigest()), "wb").write(b)
+PY
+      ;;
+    FuzzNotebook) find Notebooks Tests/NotebookTests/Fixtures -name '*.md' | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    FuzzPython) find Tests -path '*conformance*' -name '*.py' | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    *) echo "unknown target $target (scripts/fuzz.sh --list)" >&2; exit 64 ;;
+  esac
+}
+
+build() {
+  # --sanitize instruments only the fuzz package's own targets; -Xswiftc/-Xcc instrument Quill's modules too.
+  swift build -c release --package-path Fuzz --product "$1" --sanitize=fuzzer --sanitize=address \
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address \
+    -Xswiftc -parse-as-library -Xswiftc -enable-testing -Xcc -O2 >&2
+}
+
+fuzz() {
+  local target=$1 seconds=$2
+  build "$target"
+  local work=Fuzz/.build/corpus/$target seeds=Fuzz/.build/seeds/$target findings=Fuzz/Findings/$target
+  rm -rf "$seeds"; seed "$target" "$seeds"; mkdir -p "$work" "$findings"
+  local log=Fuzz/.build/$target.log status=0
+  QUILL_ROOT=$ROOT ASAN_OPTIONS=detect_leaks=1 "Fuzz/.build/release/$target" -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=3072 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
+    "$work" "$seeds" >"$log" 2>&1 || status=$?
+  local runs; runs=$(grep -h 'stat::number_of_executed_units' "$log" | awk '{s+=$2} END {print s+0}')
+  local result=ok; [[ $status -eq 0 ]] || result="finding(exit $status)"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "$runs" "$result" >> Fuzz/hours.tsv
+  echo "$target: ${seconds}s, $runs runs, $result (log: $log)"
+  [[ $status -eq 0 ]] || { tail -40 "$log" >&2; return 1; }
+}
+
+[[ $# -ge 1 ]] || usage
+case $1 in
+  --list) printf '%s\n' "${TARGETS[@]}" ;;
+  --all) [[ $# -eq 2 ]] || usage; rc=0; for t in "${TARGETS[@]}"; do fuzz "$t" "$2" || rc=1; done; exit $rc ;;
+  -h|--help) usage ;;
+  *) [[ $# -eq 2 ]] || usage; fuzz "$1" "$2" ;;
+esac
