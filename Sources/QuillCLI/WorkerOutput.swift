@@ -2,6 +2,7 @@
 // appears only when complete (JSON Lines, or a NumPy .npy array whose header is written last). Every byte goes
 // through RawOutput.write (Output.swift).
 import Foundation
+import QuillNotebook
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,7 +65,8 @@ final class StagedFile {
         mode = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~mask
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).quill-XXXXXX".utf8CString)
+        // The name carries our PID, so the next writer's LitterSweep can tell a killed worker's temp file from ours.
+        var template = Array(AtomicFile.template(directory: directory, name: name).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { throw WriteError(target: path, code: errno) }
         self.fd = fd
