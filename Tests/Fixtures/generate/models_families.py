@@ -109,35 +109,7 @@ def st_folder(d, model, tokenizer, max_seq_length, pooling, normalize):
 
 def ce_folder(d, model, tokenizer, num_labels):
     base.save_hf(model, tokenizer, d)
-    saved, base.PAIRS = base.PAIRS, PAIRS
-    try:
-        # models.py's ce_expected is local to its main(); the same computation, on this file's pairs.
-        base.write_json(os.path.join(d, "expected.json"), ce_expected(d, num_labels))
-    finally:
-        base.PAIRS = saved
-
-
-def ce_expected(d, num_labels):
-    import numpy as np
-    from sentence_transformers import CrossEncoder
-    ce = CrossEncoder(d, device="cpu", model_kwargs={"dtype": torch.float32})
-    scores = ce.predict(PAIRS, batch_size=4, convert_to_numpy=True)
-    raw = CrossEncoder(d, device="cpu", activation_fn=torch.nn.Identity(), model_kwargs={"dtype": torch.float32})
-    logits = raw.predict(PAIRS, batch_size=4, convert_to_numpy=True)
-    out = {
-        "reference": "sentence-transformers 6.2.0 CrossEncoder.predict(batch_size=4)",
-        "max_length": ce.max_seq_length,
-        "activation": type(ce.activation_fn).__name__,
-        "pairs": [list(p) for p in PAIRS],
-        "token_ids": [[int(i) for i in ce.tokenizer(a, b, truncation=True, max_length=ce.max_seq_length)["input_ids"]]
-                      for a, b in PAIRS],
-        "scores": np.asarray(scores, dtype=np.float32).reshape(len(PAIRS), -1).tolist(),
-        "logits": np.asarray(logits, dtype=np.float32).reshape(len(PAIRS), -1).tolist(),
-    }
-    if num_labels > 1:
-        sm = ce.predict(PAIRS, batch_size=4, apply_softmax=True, convert_to_numpy=True)
-        out["softmax"] = np.asarray(sm, dtype=np.float32).reshape(len(PAIRS), -1).tolist()
-    return out
+    base.write_json(os.path.join(d, "expected.json"), base.ce_expected(d, num_labels, PAIRS))
 
 
 def main():
