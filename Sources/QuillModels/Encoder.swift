@@ -10,7 +10,7 @@
 // finfo(float32).min, whose exp underflows to exactly 0, so skipping the padding reproduces the reference.
 // (MPNet's bias is computed from positions 0..<L of the padded batch; for the real tokens those are their own.)
 //
-// Files: PackedBatch (batches and groups), EncoderBatching (cores), EncoderFirstTokens (cross-encoders' last
+// Files: EncoderBatching (packed batches, groups, cores), EncoderFirstTokens (cross-encoders' last
 // layer), EncoderScratch (buffers), Embeddings, EncoderLayer, Attention, RelativePositionBias.
 //
 // Shapes: T = packed tokens, C = hidden size, H = heads, D = C / H, I = intermediate size.

@@ -83,6 +83,26 @@ import QuillTensors
         expectClose((0..<12).map { Array(table[$0 * 6..<($0 + 1) * 6]) }, expected, atol: 1e-7, label: "sinusoids")
     }
 
+    /// Where Quill's packed GEMM runs, every family's layers are packed for it (none falls back to BLAS), and a
+    /// cross-encoder's last layer keeps the key-free first-token attention, MPNet's (with its bias) included.
+    @Test(.enabled(if: PackedWeight.available, "the packed GEMM does not run here"),
+          arguments: ["mpnet-mean", "distilbert-cls", "xlmr-mean"])
+    func familiesRunOnThePackedGEMM(_ name: String) throws {
+        let bi = try BiEncoder(directory: Fixtures.model(name))
+        let ce = try CrossEncoder(directory: Fixtures.model(["mpnet-mean": "ce-mpnet-1", "distilbert-cls": "ce-distilbert-2",
+                                                              "xlmr-mean": "ce-xlmr-1"][name]!))
+        for encoder in [bi.encoder, ce.encoder] {
+            #expect(encoder.layers.count == 2)
+            for layer in encoder.layers {
+                for linear in [layer.qkv, layer.attentionOutput, layer.intermediate, layer.output] {
+                    #expect(linear.packed != nil && linear.weight.isEmpty, "\(name): a layer fell back to BLAS")
+                }
+            }
+        }
+        #expect(ce.encoder.lastFirstTokenAttention != nil)
+        #expect((ce.encoder.positionBias != nil) == (ce.config.family == .mpnet))
+    }
+
     static func tables() throws -> JSONValue {
         try JSONParser.parse(try Data(contentsOf: Fixtures.root.appendingPathComponent("family-tables.json")))
     }
