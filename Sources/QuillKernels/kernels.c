@@ -206,8 +206,10 @@ static void transpose_keys(const float *k, size_t ld, size_t keys, size_t kp, si
 
 // The additive bias of rows row0..<row0+nq (row i at bias + i·ldb, ldb possibly negative) on their scores, before
 // the softmax: scores = scale · q·k + bias, in the reference's order.
-static void add_bias_rows(float *scores, size_t kp, const float *bias, ptrdiff_t ldb, size_t row0, size_t nq,
-                          size_t keys) {
+// Vectorized for each CPU level (restrict: the bias never overlaps the scores).
+QUILL_CLONES
+static void add_bias_rows(float *restrict scores, size_t kp, const float *restrict bias, ptrdiff_t ldb, size_t row0,
+                          size_t nq, size_t keys) {
     for (size_t r = 0; r < nq; r++) {
         const float *b = bias + (ptrdiff_t)(row0 + r) * ldb;
         float *row = scores + r * kp;
@@ -276,6 +278,14 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
 __attribute__((always_inline)) static inline __mmask16 key_lanes(size_t j0, size_t keys) {
     size_t left = keys - j0;
     return left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+}
+
+// Scores of the 16 keys from j0 plus their bias (row b, NULL for none); lanes past `keys` get no bias, and their
+// bias is never read (a masked load does not touch them).
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 biased(__m512 scores, const float *b, size_t j0, size_t keys) {
+    if (!b || j0 >= keys) return scores;
+    return _mm512_add_ps(scores, _mm512_maskz_loadu_ps(key_lanes(j0, keys), b + j0));
 }
 
 // Softmax of the first nq rows of scores (row stride kp, a multiple of 16) over their first `keys` entries, in
