@@ -206,7 +206,8 @@ static void transpose_keys(const float *k, size_t ld, size_t keys, size_t kp, si
 
 // The additive bias of rows row0..<row0+nq (row i at bias + i·ldb, ldb possibly negative) on their scores, before
 // the softmax: scores = scale · q·k + bias, in the reference's order.
-// Vectorized for each CPU level (restrict: the bias never overlaps the scores).
+// The portable path's; the AVX-512 block adds the bias as it stores the scores (`biased`). Vectorized for each
+// CPU level (restrict: the bias never overlaps the scores).
 QUILL_CLONES
 static void add_bias_rows(float *restrict scores, size_t kp, const float *restrict bias, ptrdiff_t ldb, size_t row0,
                           size_t nq, size_t keys) {
