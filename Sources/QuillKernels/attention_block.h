@@ -2,12 +2,17 @@
 // included once per block size: QUILL_AB_NAME names the function, QUILL_AB_ROWS(X) expands X(0) X(1) ...
 __attribute__((target("avx512f")))
 static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv, float *out, size_t ldo, size_t i0, size_t nq,
-                          size_t keys, size_t kp, size_t d, float scale, const float *kt, float *scores) {
+                          size_t keys, size_t kp, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                          const float *kt, float *scores) {
     const __m512 vscale = _mm512_set1_ps(scale);
     {
 #define Q_ROW(r) const float *q##r = q + (i0 + ((r) < nq ? (r) : nq - 1)) * ld;   // spare rows repeat the last
         QUILL_AB_ROWS(Q_ROW)
 #undef Q_ROW
+        // The bias rows (MPNet), added to the scaled scores as they are stored: lanes past the keys load nothing.
+#define B_ROW(r) const float *b##r = bias ? bias + (ptrdiff_t)(i0 + ((r) < nq ? (r) : nq - 1)) * ldb : NULL;
+        QUILL_AB_ROWS(B_ROW)
+#undef B_ROW
         size_t j0 = 0;
         for (; j0 + 32 <= kp; j0 += 32) {   // 32 keys: 2 accumulators per query, twice the independent chains
 #define S_DECL(r) __m512 s##r##a = _mm512_setzero_ps(), s##r##b = _mm512_setzero_ps();
@@ -20,8 +25,8 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv,
                 QUILL_AB_ROWS(S_FMA)
 #undef S_FMA
             }
-#define S_STORE(r) _mm512_storeu_ps(scores + (r) * kp + j0, _mm512_mul_ps(s##r##a, vscale)); \
-                   _mm512_storeu_ps(scores + (r) * kp + j0 + 16, _mm512_mul_ps(s##r##b, vscale));
+#define S_STORE(r) _mm512_storeu_ps(scores + (r) * kp + j0, biased(_mm512_mul_ps(s##r##a, vscale), b##r, j0, keys)); \
+                   _mm512_storeu_ps(scores + (r) * kp + j0 + 16, biased(_mm512_mul_ps(s##r##b, vscale), b##r, j0 + 16, keys));
             QUILL_AB_ROWS(S_STORE)
 #undef S_STORE
         }
@@ -35,7 +40,7 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv,
                 QUILL_AB_ROWS(S_FMA)
 #undef S_FMA
             }
-#define S_STORE(r) _mm512_storeu_ps(scores + (r) * kp + j0, _mm512_mul_ps(s##r, vscale));
+#define S_STORE(r) _mm512_storeu_ps(scores + (r) * kp + j0, biased(_mm512_mul_ps(s##r, vscale), b##r, j0, keys));
             QUILL_AB_ROWS(S_STORE)
 #undef S_STORE
         }

@@ -208,6 +208,29 @@ def roberta_config(vocab, **kw):
     return RobertaConfig(**base)
 
 
+def ce_expected(d, num_labels, pairs=None):
+    """The reference's scores, logits (and softmax for several labels) and token ids for `pairs` (PAIRS)."""
+    pairs = PAIRS if pairs is None else pairs
+    ce = CrossEncoder(d, device="cpu", model_kwargs={"dtype": torch.float32})
+    scores = ce.predict(pairs, batch_size=4, convert_to_numpy=True)
+    raw = CrossEncoder(d, device="cpu", activation_fn=torch.nn.Identity(), model_kwargs={"dtype": torch.float32})
+    logits = raw.predict(pairs, batch_size=4, convert_to_numpy=True)
+    out = {
+        "reference": "sentence-transformers 6.2.0 CrossEncoder.predict(batch_size=4)",
+        "max_length": ce.max_seq_length,
+        "activation": type(ce.activation_fn).__name__,
+        "pairs": [list(p) for p in pairs],
+        "token_ids": [[int(i) for i in ce.tokenizer(a, b, truncation=True, max_length=ce.max_seq_length)["input_ids"]]
+                      for a, b in pairs],
+        "scores": np.asarray(scores, dtype=np.float32).reshape(len(pairs), -1).tolist(),
+        "logits": np.asarray(logits, dtype=np.float32).reshape(len(pairs), -1).tolist(),
+    }
+    if num_labels > 1:
+        sm = ce.predict(pairs, batch_size=4, apply_softmax=True, convert_to_numpy=True)
+        out["softmax"] = np.asarray(sm, dtype=np.float32).reshape(len(pairs), -1).tolist()
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.set_num_threads(1)
@@ -274,26 +297,6 @@ def main():
     write_json(os.path.join(d, "expected.json"), bi_encoder_expected(d, SENTENCES))
 
     # 6-8. Cross-encoders.
-    def ce_expected(d, num_labels):
-        ce = CrossEncoder(d, device="cpu", model_kwargs={"dtype": torch.float32})
-        scores = ce.predict(PAIRS, batch_size=4, convert_to_numpy=True)
-        raw = CrossEncoder(d, device="cpu", activation_fn=torch.nn.Identity(), model_kwargs={"dtype": torch.float32})
-        logits = raw.predict(PAIRS, batch_size=4, convert_to_numpy=True)
-        out = {
-            "reference": "sentence-transformers 6.2.0 CrossEncoder.predict(batch_size=4)",
-            "max_length": ce.max_seq_length,
-            "activation": type(ce.activation_fn).__name__,
-            "pairs": [list(p) for p in PAIRS],
-            "token_ids": [[int(i) for i in ce.tokenizer(a, b, truncation=True, max_length=ce.max_seq_length)["input_ids"]]
-                          for a, b in PAIRS],
-            "scores": np.asarray(scores, dtype=np.float32).reshape(len(PAIRS), -1).tolist(),
-            "logits": np.asarray(logits, dtype=np.float32).reshape(len(PAIRS), -1).tolist(),
-        }
-        if num_labels > 1:
-            sm = ce.predict(PAIRS, batch_size=4, apply_softmax=True, convert_to_numpy=True)
-            out["softmax"] = np.asarray(sm, dtype=np.float32).reshape(len(PAIRS), -1).tolist()
-        return out
-
     seeded()
     d = fresh("ce-bert-1")
     m = BertForSequenceClassification(bert_config(len(wp), num_labels=1, max_position_embeddings=48))
