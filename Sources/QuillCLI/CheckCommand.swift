@@ -26,12 +26,14 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         try options.rejectScripts("check")
+        try options.rejectParameters("check")
     }
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = notebookRunner(download: options.download)
         var suites: [JUnitReport.Suite] = []
+        var summary: [String] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
         for path in files {
             let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout)
@@ -56,9 +58,11 @@ struct CheckCommand: ParsableCommand {
                     Report.error("\(path):\(line): error: output of the cell at line \(check.cell.line) differs from the expected block\n\(diff)")
                 }
             }
+            summary += CheckSummary.lines(path, checks)
             suites.append(JUnitReport.Suite(path: path, checks: checks, notebookErrors: notebook.diagnostics,
                                             unavailable: result.unavailable.map { "notebook not run: \($0)" }))
         }
+        if !summary.isEmpty { Report.error("summary:\n" + summary.joined(separator: "\n")) }
         Report.out("\(files.count) notebook\(files.count == 1 ? "" : "s"): \(passed) passed, \(mismatches) mismatched, "
                    + "\(failures) failed, \(skipped) skipped" + (unavailable > 0 ? ", \(unavailable) not run" : ""))
         if let junitPath {
