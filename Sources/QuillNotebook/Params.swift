@@ -36,14 +36,14 @@ public enum ParamValue: Sendable, Equatable {
         }
     }
 
-    /// Python source for the value: what the cells see.
-    var python: String {
+    /// Python source for the value: what the cells see. `literal` writes a string literal (the session's repr).
+    func python(literal: (String) -> String) -> String {
         switch self {
         case .bool(let b): return b ? "True" : "False"
         case .none: return "None"
         case .int(let digits): return digits
-        case .float(let x): return "float('\(x.isNaN ? "nan" : x.isInfinite ? (x < 0 ? "-inf" : "inf") : "\(x)")')"
-        case .string(let s): return ParamValue.pythonLiteral(s)
+        case .float(let x): return "float(" + literal(x.isNaN ? "nan" : x.isInfinite ? (x < 0 ? "-inf" : "inf") : "\(x)") + ")"
+        case .string(let s): return literal(s)
         }
     }
 
@@ -85,27 +85,6 @@ public enum ParamValue: Sendable, Equatable {
             }
         }
         return out
-    }
-
-    /// A Python string literal: single quotes, with backslash escapes for quotes, backslashes and control characters.
-    static func pythonLiteral(_ s: String) -> String {
-        var out = "'"
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "'"
     }
 }
 

@@ -13,7 +13,7 @@ extension Runner {
     /// Assigns each parameter in `session`; a diagnostic at the parameter's front matter line if one cannot be.
     static func define(_ params: [Param], in session: Session, notebook: Notebook) -> Diagnostic? {
         for param in params {
-            let outcome = session.run("\(param.name) = \(param.value.python)\n")
+            let outcome = session.run("\(param.name) = \(param.value.python { session.repr(.str($0)) })\n")
             if let error = outcome.error {
                 return Diagnostic("parameter '\(param.name)' could not be defined: \(error)",
                                   at: SourceRange(line: param.line, column: 1), file: notebook.path)
