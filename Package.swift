@@ -3,7 +3,8 @@
 // Modules point one way: system-library shims and C kernels -> QuillCommonMark, QuillJSON, QuillTensors,
 // QuillTokenizers -> QuillModels, QuillHub; QuillJSON -> QuillPython (the cell language) -> QuillNotebook; QuillCLI joins
 // them (it adapts QuillModels and QuillHub to QuillPython's ModelHost, so that QuillNotebook never sees the engine).
-// Every module name starts with Quill, so that none clashes in a consumer's dependency graph.
+// Every module name starts with Quill, so that none clashes in a consumer's dependency graph. Every target declares
+// each module it imports (checked by scripts/consumer-test.sh's import scan).
 import PackageDescription
 
 let package = Package(
@@ -34,7 +35,9 @@ let package = Package(
         .target(name: "QuillTokenizers", dependencies: ["QuillJSON"]),
         .target(name: "QuillModels", dependencies: ["QuillTensors", "QuillTokenizers", "QuillJSON"]),
         // SHA-256 of every downloaded byte comes from swift-crypto (optimized C, so debug builds stay quick).
-        .target(name: "QuillHub", dependencies: ["QuillJSON", "QuillTensors", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "QuillHub",
+            dependencies: ["QuillJSON", "QuillTensors", .product(name: "Crypto", package: "swift-crypto")]),
         // The cell language: a subset of Python 3.11 and the sentence-transformers API, with no Python at run time.
         .target(
             name: "QuillPython",
@@ -43,17 +46,19 @@ let package = Package(
         .target(name: "QuillNotebook", dependencies: ["QuillCommonMark", "QuillPython"]),
         .executableTarget(
             name: "QuillCLI",
-            dependencies: ["QuillNotebook", "QuillModels", "QuillHub", "QuillPython",
+            dependencies: ["QuillNotebook", "QuillCommonMark", "QuillModels", "QuillHub", "QuillPython", "QuillJSON",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["QuillTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["QuillModels", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["QuillModels", "QuillTensors", "QuillJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["QuillHub", "QuillModels"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["QuillNotebook", "QuillPython"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["QuillNotebook", "QuillCommonMark", "QuillPython"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["QuillCLI", "QuillJSON", "QuillModels"], resources: [.copy("Fixtures")]),
     ]
 )

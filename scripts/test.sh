@@ -9,3 +9,5 @@ export QUILL_REQUIRE_MODEL=1
 swift build --build-tests -Xcc -O2
 swift test --skip-build -Xcc -O2
 if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
+# Quill as a versioned dependency of another package (offline, from SwiftPM's cache; about 4 minutes).
+bash scripts/consumer-test.sh

@@ -6,13 +6,15 @@
 // ProcessSignals.swift.
 import ArgumentParser
 import Foundation
+import QuillCommonMark
 
 @main
 struct Quill: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quill",
         abstract: "Run Markdown notebooks of sentence-embedding cells against Quill's own inference engine.",
-        version: QuillVersion.string,
+        // Quill's version and the libcmark it runs on (the system library's, read at run time).
+        version: "\(QuillVersion.string) (libcmark \(QuillCommonMark.Document.cmarkVersion))",
         subcommands: [
             RunCommand.self, CheckCommand.self, UpdateCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,

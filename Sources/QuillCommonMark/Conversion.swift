@@ -4,8 +4,12 @@
 import QuillCMark
 
 enum Conversion {
+    /// cmark's own version string, e.g. "0.30.2".
+    static var cmarkVersion: String { cmark_version_string().map { String(cString: $0) } ?? "unknown" }
+
     /// Parses `bytes` and returns its nodes in preorder. The cmark tree is freed before returning.
-    static func nodes(parsing bytes: [UInt8]) -> [Node] {
+    /// - Throws: `CommonMarkError.parserFailed` when cmark returns no tree or iterator (out of memory).
+    static func nodes(parsing bytes: [UInt8]) throws(CommonMarkError) -> [Node] {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
@@ -14,9 +18,13 @@ enum Conversion {
                 }
             } ?? cmark_parse_document("", 0, options)
         }
-        guard let root else { fatalError("cmark_parse_document returned NULL (out of memory)") }
+        guard let root else {
+            throw .parserFailed("cmark_parse_document returned no document (out of memory)")
+        }
         defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { fatalError("cmark_iter_new returned NULL") }
+        guard let iterator = cmark_iter_new(root) else {
+            throw .parserFailed("cmark_iter_new returned no iterator (out of memory)")
+        }
         defer { cmark_iter_free(iterator) }
 
         var nodes: [Node] = []

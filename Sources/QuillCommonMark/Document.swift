@@ -44,11 +44,15 @@ public struct Node: Sendable, Hashable {
 public enum CommonMarkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Refused before cmark sees it: cmark aborts the process when an allocation fails.
     case inputTooLarge(bytes: Int, limit: Int)
+    /// cmark gave no result (it allocates with abort-on-failure, so this is not expected in practice).
+    case parserFailed(String)
 
     public var description: String {
         switch self {
         case .inputTooLarge(let bytes, let limit):
             return "input of \(bytes) bytes is larger than the limit of \(limit) bytes"
+        case .parserFailed(let reason):
+            return "the Markdown parser failed: \(reason)"
         }
     }
 }
@@ -57,6 +61,11 @@ public enum CommonMarkError: Error, Sendable, Equatable, CustomStringConvertible
 public struct Document: Sendable {
     /// The default input cap: far above any notebook, far below what makes cmark's allocator abort.
     public static let defaultByteLimit = 16 << 20
+
+    /// The version of the libcmark this process is linked against ("0.30.2" on Debian 12), as cmark reports it
+    /// at run time (`cmark_version_string`), so that a silent upgrade or downgrade of the system library shows.
+    /// Supported: 0.30.x and 0.31.x (docs/reliability.md); 0.30.2's quadratic cases are guarded before parsing.
+    public static var cmarkVersion: String { Conversion.cmarkVersion }
 
     public private(set) var nodes: [Node]
     /// Byte offset of the start of each line (index 0 is line 1) in the bytes given to `parse`,
@@ -73,7 +82,7 @@ public struct Document: Sendable {
         }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let body = Array(bytes[bom...])
-        let nodes = Conversion.nodes(parsing: body)
+        let nodes = try Conversion.nodes(parsing: body)
         return Document(nodes: nodes, lineStarts: lineTable(bytes, from: bom), byteCount: bytes.count)
     }
 

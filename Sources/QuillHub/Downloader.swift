@@ -219,13 +219,25 @@ final class ProgressMeter: @unchecked Sendable {
         lastPercent = percent
         printed = true
         let mb = { (b: Int64) in String(format: "%.1f", Double(b) / 1_048_576) }
-        FileHandle.standardError.write(Data("\r\(label): \(mb(bytes)) / \(mb(total)) MB (\(percent)%)".utf8))
+        Self.show("\r\(label): \(mb(bytes)) / \(mb(total)) MB (\(percent)%)")
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+        if printed { Self.show("\n") }
         printed = false
+    }
+
+    /// Writes to stderr with write(2): the meter is cosmetic, so a closed or full stderr stops it quietly instead
+    /// of trapping (Foundation's FileHandle.write does) or failing the download.
+    private static func show(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
     }
 }

@@ -1,5 +1,6 @@
-// The checks on a notebook's raw bytes before cmark sees them: the size limit, strict UTF-8, and the nesting
-// guard (libcmark 0.30 takes quadratic time on deeply nested block quotes and lists).
+// The checks on a notebook's raw bytes before cmark sees them: the size limit, strict UTF-8, the nesting guard
+// (libcmark 0.30 takes quadratic time on deeply nested block quotes and lists) and the bracket guard (libcmark
+// 0.30.2, Debian 12's, takes quadratic time on `![[]()` repeated). Each guard is one linear pass.
 
 import QuillCommonMark
 
@@ -27,6 +28,17 @@ extension NotebookReader {
         fail("Markdown nested \(depth) levels deep, more than the limit of \(Notebook.nestingLimit)",
              SourceRange(line: line, column: 1),
              hint: "libcmark 0.30 takes quadratic time on such nesting; no notebook needs it")
+        return false
+    }
+
+    /// False, after a diagnostic, when libcmark 0.30.2 would walk image openers more than `Notebook.bracketWorkLimit`
+    /// times (see `bracketWork`). The position is the link at which the estimate passed the limit.
+    mutating func checkBrackets(_ lines: [Int]) -> Bool {
+        guard let (offset, openers) = Notebook.excessiveBracketWork(bytes) else { return true }
+        let at = Self.position(ofByte: offset, lines: lines)
+        fail("Markdown with \(openers) unclosed image openers '![' before this link in one paragraph; libcmark "
+             + "0.30.2 parses it in quadratic time", SourceRange(at, at),
+             hint: "close the '![' (an image is '![alt](url)') or put blank lines between paragraphs")
         return false
     }
 
@@ -67,6 +79,63 @@ extension Notebook {
                 break
             }
             if depth > nestingLimit { return (index + 1, depth) }
+        }
+        return nil
+    }
+}
+
+extension Notebook {
+    /// The most image-opener steps accepted before cmark: about 0.3 s of libcmark 0.30.2 on a loaded 2-core machine
+    /// (the 960 KB `![[]()` case needs 1.3e10). A paragraph of 1,000 images and 1,000 links costs at most 1e6.
+    public static let bracketWorkLimit = 4_000_000
+
+    /// Where libcmark 0.30.2's bracket handling would pass `bracketWorkLimit`: the byte offset of that `]` and the
+    /// image openers then open; nil when it stays under. In 0.30.2 (inlines.c, handle_close_bracket; fixed in
+    /// 0.30.3, CVE-2023-22486) every link that closes walks back over all unclosed `![` openers of its paragraph.
+    /// This pass keeps the same bracket stack: `![` and `[` push, `]` pops, a popped `[` charges the image openers
+    /// still open. It is an over-estimate (code spans, autolinks and invalid links are counted too). The stack is
+    /// emptied at blank lines, where a paragraph ends; the work is the document's total, as cmark's time is.
+    static func excessiveBracketWork(_ bytes: [UInt8]) -> (offset: Int, openers: Int)? {
+        var stack: [Bool] = []  // true for an image opener
+        var images = 0, work = 0, lineIsBlank = true
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x0A, 0x0D:
+                if lineIsBlank {
+                    stack.removeAll(keepingCapacity: true)
+                    images = 0
+                }
+                lineIsBlank = true
+                i += 1
+                continue
+            case 0x20, 0x09:
+                i += 1
+                continue
+            case UInt8(ascii: "\\"):
+                // An escaped bracket opens and closes nothing (a line break after the backslash still ends the line).
+                if i + 1 < bytes.count, bytes[i + 1] != 0x0A, bytes[i + 1] != 0x0D { i += 1 }
+            case UInt8(ascii: "!") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "["):
+                stack.append(true)
+                images += 1
+                i += 1
+            case UInt8(ascii: "["):
+                stack.append(false)
+            case UInt8(ascii: "]"):
+                if let isImage = stack.popLast() {
+                    if isImage {
+                        images -= 1
+                    } else {
+                        work += images
+                        if work > bracketWorkLimit { return (i, images) }
+                    }
+                }
+            default:
+                break
+            }
+            lineIsBlank = false
+            i += 1
         }
         return nil
     }

@@ -1,4 +1,4 @@
-// Reading a notebook, step by step: guards on the raw bytes (size, encoding, nesting), front matter, cmark, then
+// Reading a notebook, step by step: guards on the raw bytes (size, encoding, nesting, brackets), front matter, cmark, then
 // the cells with their output blocks and options. Each step reports problems as diagnostics and says whether
 // reading can go on; the steps live in InputGuards, FrontMatter, CellDiscovery, OutputPairing and CellOptions.
 
@@ -21,7 +21,7 @@ struct NotebookReader {
 
     /// A Markdown notebook's cells and its front matter's defaults; no cells when a step failed.
     mutating func readNotebook() -> ([Cell], CellOptions) {
-        guard let lines = checkBytes(), checkNesting(lines) else { return ([], CellOptions()) }
+        guard let lines = checkBytes(), checkNesting(lines), checkBrackets(lines) else { return ([], CellOptions()) }
         guard let (defaults, parseBytes) = readFrontMatter() else { return ([], CellOptions()) }
         guard let document = parse(parseBytes) else { return ([], defaults) }
         return (discoverCells(document, defaults: defaults), defaults)

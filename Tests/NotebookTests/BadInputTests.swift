@@ -104,4 +104,31 @@ import Testing
         let cells = await Task.detached { Notebook(path: "n.md", bytes: Array(text.utf8)).cells.count }.value
         #expect(cells == 0)
     }
+
+    /// libcmark 0.30.2 (Debian 12) is quadratic on `![[]()` repeated (fixed in 0.30.3); at cmark's pathological size
+    /// (160,000 times, 960 KB) it runs for minutes. Refused before cmark, within the 5 s budget, at the link where
+    /// the estimate passes `bracketWorkLimit` (4e6): the 2,828th, whose `]` is byte 16,965 (2827 * 6 + 3).
+    @Test func imageOpenersBeforeLinksAreRefusedBeforeCmark() {
+        let text = String(repeating: "![[]()", count: 160_000) + "\n\n```quill\nprint(1)\n```\n"
+        #expect(text.utf8.count > 960_000)
+        let start = ContinuousClock.now
+        let n = notebook(Array(text.utf8))
+        #expect(ContinuousClock.now - start < .seconds(5), "the 960 KB case took too long")
+        #expect(n.cells.isEmpty)
+        let first = n.diagnostics.first?.description ?? ""
+        #expect(first.hasPrefix("bad.md:1:16966: error: Markdown with 2828 unclosed image openers '!['"), "\(first)")
+    }
+
+    /// Ordinary images and links, however many, and the quadratic pattern in short paragraphs (the estimate is the
+    /// document's total, as the time is), are parsed.
+    @Test(arguments: [
+        String(repeating: "![alt](a.png) and [a link](b.md) ", count: 20_000),
+        Array(repeating: String(repeating: "![[]()", count: 400), count: 20).joined(separator: "\n\n"),  // 1.6e6 steps
+        String(repeating: "\\![[]()", count: 20_000),
+    ])
+    func imagesAndLinksThatCmarkParsesQuicklyAreAccepted(_ prose: String) {
+        let n = notebook(Array((prose + "\n\n```quill\nprint(1)\n```\n").utf8))
+        #expect(n.diagnostics.isEmpty, "\(n.diagnostics.prefix(1))")
+        #expect(n.cells.count == 1)
+    }
 }

@@ -86,4 +86,98 @@ import Testing
     @Test func atomicWriteFailureLeavesNoTemp() throws {
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write([1], to: "/nonexistent-quill-dir/x.md") }
     }
+
+    // MARK: litter and lost edits (issue 17 item 5; the killed child process and two real updates are in CLITests)
+
+    func scratchFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The PID of a process that has exited and been reaped.
+    func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func tempNamesCarryTheWritersPID() {
+        #expect(LitterSweep.ownerPID(ofTempName: ".n.md.quill-4242-aB3xYz") == 4242)
+        #expect(LitterSweep.ownerPID(ofTempName: ".a.quill-b.md.quill-7-000000") == 7)
+        for name in [".n.md.quill-aB3xYz", "n.md.quill-4242-aB3xYz", ".n.md.quill-4242-aB3xY", ".n.md.quill--aB3xYz",
+                     ".n.md.quill-0-aB3xYz", ".quill-4242-aB3xYz", ".n.md.quill-4242-aB3x.z", "n.md"] {
+            #expect(LitterSweep.ownerPID(ofTempName: name) == nil, "\(name)")
+        }
+        #expect(AtomicFile.template(directory: "/d", name: "n.md") == "/d/.n.md.quill-\(getpid())-XXXXXX")
+    }
+
+    @Test func sweepRemovesOnlyTheTempFilesOfDeadUnlockedWriters() throws {
+        let dir = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dead = try deadPID()
+        let names = [".n.md.quill-\(dead)-abc123", ".n.md.quill-\(getpid())-abc123", ".n.md.quill-\(dead)-locked",
+                     ".n.md.quill-abc123", "n.md.quill-\(dead)-abc123", "n.md"]
+        for name in names { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
+        let held = open(dir.appendingPathComponent(".n.md.quill-\(dead)-locked").path, O_RDONLY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        #expect(LitterSweep.sweep(directory: dir.path) == [".n.md.quill-\(dead)-abc123"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == names.dropFirst().sorted())
+    }
+
+    @Test func changedNotebookIsNotReplaced() throws {
+        let dir = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("n.md").path
+        for change in ["content", "size", "modification time", "replaced by another file"] {
+            try Data("# one\n".utf8).write(to: URL(fileURLWithPath: path))
+            let lock = try NotebookLock(path, limit: 1 << 20)
+            #expect(lock.snapshot.bytes == Array("# one\n".utf8))
+            switch change {
+            case "content": try Data("# two\n".utf8).write(to: URL(fileURLWithPath: path))
+            case "size": try Data("# three\n".utf8).write(to: URL(fileURLWithPath: path))
+            case "modification time": #expect(utimes(path, nil) == 0)  // same bytes, touched
+            default: try Data("# one\n".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+            let kept = FileManager.default.contents(atPath: path)
+            #expect(throws: FileSnapshot.Changed.self, "\(change)") {
+                try AtomicFile.write(Array("# updated\n".utf8), to: path, unchangedSince: lock.snapshot)
+            }
+            lock.release()
+            #expect(FileManager.default.contents(atPath: path) == kept, "\(change)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["n.md"])
+        // Unchanged: replaced.
+        let lock = try NotebookLock(path, limit: 1 << 20)
+        try AtomicFile.write(Array("# updated\n".utf8), to: path, unchangedSince: lock.snapshot)
+        #expect(FileManager.default.contents(atPath: path) == Data("# updated\n".utf8))
+    }
+
+    @Test func secondLockWaitsThenReadsTheReplacedFile() throws {
+        let dir = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("n.md").path
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+        let first = try NotebookLock(path, limit: 1 << 20)
+        let waiting = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let read = Box()
+        Thread.detachNewThread {
+            read.bytes = try? NotebookLock(path, limit: 1 << 20) { waiting.signal() }.snapshot.bytes
+            done.signal()
+        }
+        waiting.wait()  // the second lock found the file locked
+        try AtomicFile.write(Array("new\n".utf8), to: path, unchangedSince: first.snapshot)
+        first.release()
+        done.wait()
+        // It waited on the old inode; the rename gave the path a new one, which it then locked and read.
+        #expect(read.bytes == Array("new\n".utf8))
+    }
+
+    final class Box: @unchecked Sendable {
+        var bytes: [UInt8]?  // written by the thread before `done` is signalled, read after
+    }
 }
