@@ -40,13 +40,15 @@ final class LoadedModels: @unchecked Sendable {
 struct ModelsHost: ModelHost {
     let models: LoadedModels
     let directory: URL
+    /// How long encodes and predicts run: in batches checking the running cell's deadline, with a progress line.
+    var batches = ProgressBatches()
 
     func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
-        BiEncoderAdapter(name: reference, model: try models.biEncoder(try resolve(reference)))
+        BiEncoderAdapter(name: reference, model: try models.biEncoder(try resolve(reference)), batches: batches)
     }
 
     func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
-        CrossEncoderAdapter(name: reference, model: try models.crossEncoder(try resolve(reference)))
+        CrossEncoderAdapter(name: reference, model: try models.crossEncoder(try resolve(reference)), batches: batches)
     }
 
     /// A model that cannot be had at all becomes `ModelUnavailable` (the notebook is reported as not run);

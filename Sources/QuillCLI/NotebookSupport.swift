@@ -10,13 +10,21 @@ import QuillPython
 
 /// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
 /// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
-func notebookHosts(download: Bool = false) -> @Sendable (URL) -> any ModelHost {
+/// `clock`: the runner's, so that long encodes stop at the cell's deadline and show progress (ProgressBatches).
+func notebookHosts(download: Bool = false, clock: CellClock? = nil) -> @Sendable (URL) -> any ModelHost {
     if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
         let hash = HashEngine()
         return { _ in hash }
     }
     let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil))
-    return { ModelsHost(models: models, directory: $0) }
+    let batches = ProgressBatches(clock: clock, progress: ProgressLine.standardError())
+    return { ModelsHost(models: models, directory: $0, batches: batches) }
+}
+
+/// The runner of run, check and update: Quill's models, their batches timed by the runner's cell clock.
+func notebookRunner(download: Bool) -> Runner {
+    let clock = CellClock()
+    return Runner(hosts: notebookHosts(download: download, clock: clock), clock: clock)
 }
 
 struct NotebookOptions: ParsableArguments {
@@ -33,8 +41,27 @@ struct NotebookOptions: ParsableArguments {
     @Flag(help: "Download models that are not found locally (as QUILL_ALLOW_DOWNLOAD=1); at most QUILL_MAX_DOWNLOAD_SIZE (default 5G) each.")
     var download = false
 
+    @Option(name: [.customShort("p"), .customLong("param")],
+            help: ArgumentHelp("(run) Set a parameter the notebook declares under 'params:' in its front matter; repeatable. "
+                               + "VALUE reads as papermill reads -p: True, False, None, an int, a float, else a string.",
+                               valueName: "NAME=VALUE"))
+    var params: [String] = []
+
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        _ = try parameterValues()
+    }
+
+    /// `-p NAME=VALUE` options by name (a later one wins, as papermill's).
+    func parameterValues() throws -> [String: ParamValue] {
+        var values: [String: ParamValue] = [:]
+        for option in params {
+            guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
+                throw ValidationError("-p takes NAME=VALUE, got '\(option)'")
+            }
+            values[String(option[..<equals])] = ParamValue(reading: String(option[option.index(after: equals)...]))
+        }
+        return values
     }
 }
 
@@ -45,10 +72,21 @@ extension NotebookOptions {
             throw ValidationError("\(script): quill \(command) works on notebooks; run a Python file with quill run")
         }
     }
+
+    /// check and update compare with (or write) expected blocks, which hold the results of the defaults.
+    func rejectParameters(_ command: String) throws {
+        guard params.isEmpty else {
+            throw ValidationError("quill \(command) takes no -p: the expected output blocks hold the results of the "
+                                  + "parameters' defaults; use `quill run -p ...` to run with other values")
+        }
+    }
 }
 
 enum NotebookFiles {
-    /// Expands folders into their .md files (sorted; hidden folders and `skip` left out).
+    /// Folders a walk never enters: rendered notebooks, build products and model folders (hidden ones neither).
+    static let skippedFolders: Set<String> = ["Output", "models"]
+
+    /// Expands folders into their .md files (sorted; hidden folders, Output/, models/ and `skip` left out).
     static func expand(_ paths: [String], skip: String? = nil) throws -> [String] {
         var result: [String] = []
         let fm = FileManager.default
@@ -65,7 +103,11 @@ enum NotebookFiles {
                 while let relative = walker.nextObject() as? String {
                     let full = (path as NSString).appendingPathComponent(relative)
                     let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") || URL(fileURLWithPath: full).standardizedFileURL.path == skipPath {
+                    var isFolder: ObjCBool = false
+                    let skipped = skippedFolders.contains(name) && fm.fileExists(atPath: full, isDirectory: &isFolder)
+                        && isFolder.boolValue
+                    if name.hasPrefix(".") || skipped
+                        || URL(fileURLWithPath: full).standardizedFileURL.path == skipPath {
                         walker.skipDescendants()
                         continue
                     }
@@ -75,6 +117,25 @@ enum NotebookFiles {
             result += found.sorted()
         }
         return result
+    }
+
+    /// Refuses (exit 64) a `-p` name that one of `files` does not declare, before any notebook runs.
+    static func checkParameters(_ values: [String: ParamValue], in files: [String]) throws {
+        guard !values.isEmpty else { return }
+        let names = values.keys.sorted()
+        for path in files {
+            if ScriptRun.isScript(path) {
+                throw CLIError(description: "-p \(names[0]): \(path) is a Python file; only notebooks take parameters",
+                               code: 64)
+            }
+            guard let notebook = try? load(path) else { continue }   // reported when it runs
+            if let name = notebook.undeclared(names).first {
+                let declared = notebook.params.map(\.name)
+                throw CLIError(description: "-p \(name): \(path) declares no parameter '\(name)' ("
+                    + (declared.isEmpty ? "it declares none; add it under 'params:' in its front matter"
+                                        : "it declares \(declared.joined(separator: ", "))") + ")", code: 64)
+            }
+        }
     }
 
     /// Reads a notebook, refusing oversized files before reading them.

@@ -15,7 +15,9 @@ struct RunCommand: ParsableCommand {
             notebook has errors (the output file is still written, with the error in the failing cell), 1 when a \
             file could not be read or written or a notebook's model cannot be had (not in a local folder or the \
             cache, hub unreachable). With --allow-missing-models such a notebook is reported as not run and does \
-            not fail the command; the others run either way.
+            not fail the command; the others run either way. -p NAME=VALUE sets a parameter that each notebook \
+            declares under 'params:' in its front matter (exit 64 for a name one of them does not declare); the \
+            output records the values used there.
             """)
 
     @OptionGroup var options: NotebookOptions
@@ -28,7 +30,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let params = try options.parameterValues()
+        try NotebookFiles.checkParameters(params, in: files)
+        let runner = notebookRunner(download: options.download)
         var status: ExitCode = .success
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
         for path in files {
@@ -48,7 +52,7 @@ struct RunCommand: ParsableCommand {
                 continue
             }
             writtenFor[target] = path
-            let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout)
+            let runOptions = RunOptions(keepGoing: keepGoing, timeout: options.timeout, params: params)
             guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else {
                 if status == .success { status = ExitStatus.failure }
                 continue

@@ -21,11 +21,12 @@ struct UpdateCommand: ParsableCommand {
 
     func validate() throws {
         try options.rejectScripts("update")
+        try options.rejectParameters("update")
     }
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = notebookRunner(download: options.download)
         var status: ExitCode = .success
         for path in files {
             let runOptions = RunOptions(timeout: options.timeout)

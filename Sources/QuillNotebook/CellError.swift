@@ -6,16 +6,19 @@
 //           |       ^
 //       hint: did you mean 'sentences'?
 
+import Foundation
 import QuillCommonMark
 import QuillPython
 
 enum CellError {
-    /// - Parameters: `seconds`: the cell's time budget, named when it ran out.
-    static func diagnostic(_ error: PyError, cell: Cell, file: String, seconds: Double) -> Diagnostic {
+    /// - Parameters: `seconds`: the cell's time budget, named when it ran out; `spent`: how long the cell ran (a
+    ///   long encode is stopped between its batches, so it may pass the budget by a fraction of a second).
+    static func diagnostic(_ error: PyError, cell: Cell, file: String, seconds: Double, spent: Double? = nil) -> Diagnostic {
         var message = error.description
         var hint = OldDialect.hint(for: error.exceptionType, message: error.message) ?? error.hint
         if error.kind == .timeout {
             message = "cell timed out after \(shortest(seconds)) s"
+                + (spent.map { " (it ran \(String(format: "%.2f", $0)) s)" } ?? "")
             hint = "raise it with '#| timeout: SECONDS' or --timeout"
         }
         guard let loc = error.loc, loc.line >= 1 else {

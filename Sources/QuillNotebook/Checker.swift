@@ -17,27 +17,49 @@ public struct CellCheck: Sendable {
     }
     public var cell: Cell
     public var verdict: Verdict
+    /// For a mismatch: each number outside tolerance, where it is in the notebook (MismatchReport).
+    public var values: [ValueMismatch] = []
+    /// For a cell not run: why ("the cell at demo.md:42 failed", "model X unavailable").
+    public var reason: String?
+    /// Seconds the cell ran.
+    public var seconds: Double = 0
 }
 
 public enum Checker {
     public static func check(_ run: NotebookRun) -> [CellCheck] {
-        run.results.map { result in
-            let cell = result.cell
-            switch result.status {
-            case .failed(let d): return CellCheck(cell: cell, verdict: .failed(d))
-            case .notRun: return CellCheck(cell: cell, verdict: .notRun)
-            case .ok: break
+        var firstFailure: Cell?
+        return run.results.map { result in
+            var check = verdict(result, in: run)
+            check.seconds = result.seconds
+            if case .failed = check.verdict, firstFailure == nil { firstFailure = result.cell }
+            if check.verdict == .notRun {
+                if let model = run.unavailable?.model {
+                    check.reason = "model \(model) unavailable"
+                } else if let failed = firstFailure {
+                    check.reason = "the cell at \(run.notebook.path):\(failed.line) failed"
+                }
             }
-            guard cell.options.check, cell.options.eval else { return CellCheck(cell: cell, verdict: .skipped) }
-            let expected = cell.output?.text ?? ""
-            if matches(expected: expected, actual: result.output, tolerance: cell.options.tolerance) {
-                return CellCheck(cell: cell, verdict: .match)
-            }
-            let line = cell.output?.range.lowerBound.line ?? cell.line
-            var diff = Diff.unified(expected: expected, actual: result.output)
-            if cell.output == nil { diff = "(no expected output block; `quill update` adds one)\n" + diff }
-            return CellCheck(cell: cell, verdict: .mismatch(line: line, diff: diff))
+            return check
         }
+    }
+
+    static func verdict(_ result: CellResult, in run: NotebookRun) -> CellCheck {
+        let cell = result.cell
+        switch result.status {
+        case .failed(let d): return CellCheck(cell: cell, verdict: .failed(d))
+        case .notRun: return CellCheck(cell: cell, verdict: .notRun)
+        case .ok: break
+        }
+        guard cell.options.check, cell.options.eval else { return CellCheck(cell: cell, verdict: .skipped) }
+        let expected = cell.output?.text ?? ""
+        if matches(expected: expected, actual: result.output, tolerance: cell.options.tolerance) {
+            return CellCheck(cell: cell, verdict: .match)
+        }
+        let line = cell.output?.range.lowerBound.line ?? cell.line
+        var report = MismatchReport.make(expected: expected, actual: result.output, tolerance: cell.options.tolerance,
+                                         block: cell.output, bytes: run.notebook.bytes, file: run.notebook.path)
+        if cell.output == nil { report.text = "(no expected output block; `quill update` adds one)\n" + report.text }
+        return CellCheck(cell: cell, verdict: .mismatch(line: line, diff: report.text), values: report.values)
     }
 
     /// Line by line; each line splits into numbers and text.
@@ -57,26 +79,41 @@ public enum Checker {
 
     static func lineMatches(_ expected: Substring, _ actual: Substring, tolerance: Double?) -> Bool {
         if expected == actual { return true }
+        return numbersOutside(expected, actual, tolerance: tolerance)?.isEmpty ?? false
+    }
+
+    /// The numbers of two lines of the same shape (same text between numbers) that differ by more than their
+    /// tolerance (0 for integers), with their UTF-8 offsets in `expected`; nil when the lines differ otherwise.
+    static func numbersOutside(_ expected: Substring, _ actual: Substring, tolerance: Double?)
+        -> [(offset: Int, expected: String, actual: String, tolerance: Double)]?
+    {
         let e = NumberTokens.split(expected), a = NumberTokens.split(actual)
-        guard e.count == a.count else { return false }
+        guard e.count == a.count else { return nil }
+        var outside: [(offset: Int, expected: String, actual: String, tolerance: Double)] = []
+        var offset = 0
         for (x, y) in zip(e, a) {
             switch (x, y) {
             case (.text(let s), .text(let t)):
-                if s != t { return false }
+                if s != t { return nil }
+                offset += s.utf8.count
             case (.number(let s, let u, let decimals1), .number(let t, let v, let decimals2)):
+                defer { offset += s.utf8.count }
                 if decimals1 == nil || decimals2 == nil {  // integers: exact
-                    if s != t { return false }
+                    if s != t { outside.append((offset, String(s), String(t), 0)) }
                     continue
                 }
                 let allowed = tolerance ?? max(unit(decimals1 ?? 0, s), unit(decimals2 ?? 0, t))
-                if u.isNaN || v.isNaN { if !(u.isNaN && v.isNaN) { return false }; continue }
+                if u.isNaN || v.isNaN {
+                    if !(u.isNaN && v.isNaN) { outside.append((offset, String(s), String(t), allowed)) }
+                    continue
+                }
                 // The slack absorbs binary rounding of decimal inputs (0.4580 - 0.4579 > 1e-4 in Double).
-                if abs(u - v) > allowed * (1 + 1e-9) + 1e-15 { return false }
+                if abs(u - v) > allowed * (1 + 1e-9) + 1e-15 { outside.append((offset, String(s), String(t), allowed)) }
             default:
-                return false
+                return nil
             }
         }
-        return true
+        return outside
     }
 
     /// One unit in the last printed digit: 10^-decimals, scaled by the exponent when the number has one.
@@ -138,30 +175,50 @@ enum NumberTokens {
 
 /// A small unified diff of two texts (LCS over lines; falls back to whole-text replacement when huge).
 public enum Diff {
+    enum Operation: Equatable {
+        /// Line `expected` of the first text, matched by line `actual` of the second.
+        case same(expected: Int, actual: Int)
+        case removed(Int)
+        case added(Int)
+    }
+
     public static func unified(expected: String, actual: String) -> String {
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let x = e.last == "" ? Array(e.dropLast()) : e, y = a.last == "" ? Array(a.dropLast()) : a
         var out = "--- expected\n+++ actual\n"
-        guard x.count * y.count <= 4_000_000 else {
-            return out + x.map { "-" + $0 + "\n" }.joined() + y.map { "+" + $0 + "\n" }.joined()
-        }
-        var lcs = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in stride(from: x.count - 1, through: 0, by: -1) {
-            for j in stride(from: y.count - 1, through: 0, by: -1) {
-                lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] {
-                out += " " + x[i] + "\n"; i += 1; j += 1
-            } else if i < x.count, j == y.count || lcs[i + 1][j] >= lcs[i][j + 1] {
-                out += "-" + x[i] + "\n"; i += 1
-            } else {
-                out += "+" + y[j] + "\n"; j += 1
+        for op in operations(x, y, equal: ==) {
+            switch op {
+            case .same(let i, _): out += " " + x[i] + "\n"
+            case .removed(let i): out += "-" + x[i] + "\n"
+            case .added(let j): out += "+" + y[j] + "\n"
             }
         }
         return out
+    }
+
+    /// The edit script from `x` to `y`, lines compared with `equal` (exact, or within a check's tolerance).
+    static func operations(_ x: [String], _ y: [String], equal: (String, String) -> Bool) -> [Operation] {
+        guard x.count * y.count <= 4_000_000 else { return x.indices.map { .removed($0) } + y.indices.map { .added($0) } }
+        var lcs = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        var same = [[Bool]](repeating: [Bool](repeating: false, count: y.count), count: x.count)
+        for i in stride(from: x.count - 1, through: 0, by: -1) {
+            for j in stride(from: y.count - 1, through: 0, by: -1) {
+                same[i][j] = equal(x[i], y[j])
+                lcs[i][j] = same[i][j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var ops: [Operation] = []
+        var i = 0, j = 0
+        while i < x.count || j < y.count {
+            if i < x.count, j < y.count, same[i][j] {
+                ops.append(.same(expected: i, actual: j)); i += 1; j += 1
+            } else if i < x.count, j == y.count || lcs[i + 1][j] >= lcs[i][j + 1] {
+                ops.append(.removed(i)); i += 1
+            } else {
+                ops.append(.added(j)); j += 1
+            }
+        }
+        return ops
     }
 }

@@ -1,5 +1,6 @@
 // Optional front matter: `---` on the first line, `key: value` lines, then `---` (or `...`).
-// Only flat `key: value` pairs are read (a YAML subset); notebook-wide settings are the cell option keys.
+// Only flat `key: value` pairs are read (a YAML subset); notebook-wide settings are the cell option keys. The one
+// nested key is `params:`, whose indented `name: default` lines declare the notebook's parameters (Params.swift).
 
 import QuillCommonMark
 
@@ -15,14 +16,32 @@ extension NotebookReader {
             }
             return (defaults, bytes)
         }
-        for (line, key, value) in frontMatter.entries {
-            let range = SourceRange(line: line, column: 1)
+        var inParams = false
+        for entry in frontMatter.entries {
+            let range = SourceRange(line: entry.line, column: 1)
+            if entry.indented && inParams {
+                if !FrontMatter.isIdentifier(entry.key) {
+                    fail("parameter name '\(entry.key)' is not a Python identifier", range,
+                         hint: "a parameter becomes a variable of the cells: letters, digits and '_', not a keyword")
+                }
+                continue
+            }
+            inParams = false
+            let key = entry.key, value = entry.value
+            if key == "params" {
+                inParams = true
+                if !value.isEmpty {
+                    fail("'params:' takes its parameters on the lines below it", range,
+                         hint: "one indented 'name: default' line per parameter")
+                }
+                continue
+            }
             if FrontMatter.ignoredKeys.contains(key) { continue }
             if CellOptions.keys.contains(key) {
                 if let problem = defaults.set(key, value) { fail(problem.message, range, hint: problem.hint) }
             } else {
                 fail("unknown front matter key '\(key)' (ignored)", range,
-                     hint: Suggest.hint(for: key, in: CellOptions.keys), severity: .warning)
+                     hint: Suggest.hint(for: key, in: CellOptions.keys + ["params"]), severity: .warning)
             }
         }
         var parseBytes = bytes
@@ -38,7 +57,18 @@ enum FrontMatter {
     struct Found {
         /// Lines 1...n, both fences included.
         var byteRange: Range<Int>
-        var entries: [(line: Int, key: String, value: String)]
+        var entries: [Entry]
+    }
+
+    struct Entry {
+        var line: Int
+        var key: String
+        /// Without the double quotes around it, if any.
+        var value: String
+        /// Whether the value was in quotes (single or double).
+        var quoted: Bool
+        /// Whether the line starts with a space or tab (under `params:`).
+        var indented: Bool
     }
 
     static func lines(_ bytes: [UInt8]) -> [(text: String, range: Range<Int>)] {
@@ -64,7 +94,7 @@ enum FrontMatter {
     static func find(_ bytes: [UInt8]) -> Found? {
         guard opens(bytes) else { return nil }
         let all = lines(bytes)
-        var entries: [(Int, String, String)] = []
+        var entries: [Entry] = []
         for (k, line) in all.enumerated().dropFirst() {
             let text = Substring(line.text).trimmingSpaces
             if text == "---" || text == "..." {
@@ -74,10 +104,41 @@ enum FrontMatter {
             guard let colon = text.firstIndex(of: ":") else { continue }
             let key = Substring(text[..<colon]).trimmingSpaces
             var value = Substring(text[text.index(after: colon)...]).trimmingSpaces
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            entries.append((k + 1, key, value))
+            var quoted = false
+            for quote in ["\"", "'"] where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
+                value = String(value.dropFirst().dropLast())
+                quoted = true
+                break
+            }
+            let indented = line.text.first == " " || line.text.first == "\t"
+            entries.append(Entry(line: k + 1, key: key, value: value, quoted: quoted, indented: indented))
         }
         return nil
+    }
+
+    /// The parameters under `params:`: indented `name: default` lines, read as papermill reads -p unless quoted.
+    static func params(_ found: Found) -> [Param] {
+        var result: [Param] = [], inParams = false
+        for entry in found.entries {
+            if !entry.indented { inParams = entry.key == "params"; continue }
+            guard inParams, isIdentifier(entry.key) else { continue }
+            let value = entry.quoted ? ParamValue.string(entry.value) : ParamValue(reading: entry.value)
+            result.removeAll { $0.name == entry.key }
+            result.append(Param(name: entry.key, value: value, line: entry.line))
+        }
+        return result
+    }
+
+    /// A Python identifier that is not a keyword (ASCII letters, digits and '_'; not starting with a digit).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        let keywords: Set<String> = ["False", "None", "True", "and", "as", "assert", "async", "await", "break",
+            "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield"]
+        return !keywords.contains(name) && name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
     }
 
     static func isUnterminated(_ bytes: [UInt8]) -> Bool { opens(bytes) && find(bytes) == nil }

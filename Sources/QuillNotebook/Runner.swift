@@ -18,6 +18,8 @@ public struct CellResult: Sendable {
     public var status: Status
     /// The cell's displays (tables, figures) and where in `output` their text forms sit, in order.
     public var displays: [PlacedDisplay] = []
+    /// Seconds the cell ran (0 for a cell not run).
+    public var seconds: Double = 0
 }
 
 public struct NotebookRun: Sendable {
@@ -25,6 +27,8 @@ public struct NotebookRun: Sendable {
     public var results: [CellResult]
     /// Set when a model could not be had: the notebook was not run (its other results are not meaningful).
     public var unavailable: ModelUnavailable?
+    /// The parameters the cells saw: the front matter's defaults, overridden by RunOptions.params.
+    public var params: [Param] = []
 
     /// Diagnostics of reading plus those of failed cells, in file order.
     public var diagnostics: [Diagnostic] {
@@ -38,9 +42,12 @@ public struct RunOptions: Sendable {
     public var keepGoing = false
     /// Overrides every cell's timeout, in seconds.
     public var timeout: Double?
-    public init(keepGoing: Bool = false, timeout: Double? = nil) {
+    /// Parameter values by name (`-p NAME=VALUE`), each a name the notebook declares (Notebook.undeclared).
+    public var params: [String: ParamValue]
+    public init(keepGoing: Bool = false, timeout: Double? = nil, params: [String: ParamValue] = [:]) {
         self.keepGoing = keepGoing
         self.timeout = timeout
+        self.params = params
     }
 }
 
@@ -53,15 +60,19 @@ public struct Runner: Sendable {
     /// The models of a notebook in a given folder (relative model paths start there).
     public let hosts: @Sendable (_ notebookDirectory: URL) -> any ModelHost
     public let cache: ModelCache
+    /// Set to the running cell while it runs, for hosts that check its deadline between batches (CellClock).
+    public let clock: CellClock
 
-    public init(hosts: @escaping @Sendable (_ notebookDirectory: URL) -> any ModelHost, cache: ModelCache = ModelCache()) {
+    public init(hosts: @escaping @Sendable (_ notebookDirectory: URL) -> any ModelHost, cache: ModelCache = ModelCache(),
+                clock: CellClock = CellClock()) {
         self.hosts = hosts
         self.cache = cache
+        self.clock = clock
     }
 
     /// One host for every notebook.
-    public init(host: any ModelHost, cache: ModelCache = ModelCache()) {
-        self.init(hosts: { _ in host }, cache: cache)
+    public init(host: any ModelHost, cache: ModelCache = ModelCache(), clock: CellClock = CellClock()) {
+        self.init(hosts: { _ in host }, cache: cache, clock: clock)
     }
 
     /// The display of a cell's last bare expression, as Jupyter's Out[] shows it: its repr, on a line of its own
@@ -80,6 +91,12 @@ public struct Runner: Sendable {
         let log = DisplayLog()
         QuillBuiltins.install(in: session, log: log)
         var stopped = false
+        run.params = notebook.params.map { Param(name: $0.name, value: options.params[$0.name] ?? $0.value, line: $0.line) }
+        if let failure = Runner.define(run.params, in: session, notebook: notebook) {
+            run.results = notebook.cells.map { CellResult(cell: $0, output: "", status: .notRun) }
+            if let first = run.results.indices.first { run.results[first].status = .failed(failure) }
+            return run
+        }
         for cell in notebook.cells {
             if stopped {
                 run.results.append(CellResult(cell: cell, output: "", status: .notRun))
@@ -97,7 +114,12 @@ public struct Runner: Sendable {
             }
             let seconds = options.timeout ?? cell.options.timeout
             _ = log.take()
-            let outcome = session.run(cell.source, deadline: ContinuousClock.now + .milliseconds(Int64(min(seconds, 1e9) * 1000)))
+            let started = ContinuousClock.now
+            let deadline = started + .milliseconds(Int64(min(seconds, 1e9) * 1000))
+            clock.begin(CellClock.Running(notebook: notebook.path, line: cell.line, started: started, deadline: deadline))
+            let outcome = session.run(cell.source, deadline: deadline)
+            clock.end()
+            let spent = Runner.seconds(ContinuousClock.now - started)
             if let unavailable = outcome.unavailable {
                 run.unavailable = unavailable
                 run.results.append(CellResult(cell: cell, output: outcome.output, status: .notRun))
@@ -110,16 +132,21 @@ public struct Runner: Sendable {
                 output += Runner.displayLine(session.repr(value), after: output)
             }
             if let error = outcome.error {
-                status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds))
+                status = .failed(CellError.diagnostic(error, cell: cell, file: notebook.path, seconds: seconds, spent: spent))
                 stopped = !options.keepGoing
             }
             run.results.append(CellResult(cell: cell, output: output, status: status,
-                                          displays: CellResult.captioned(DisplayLog.place(log.take(), in: output), cell.options)))
+                                          displays: CellResult.captioned(DisplayLog.place(log.take(), in: output), cell.options),
+                                          seconds: spent))
         }
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {
             run.results = run.results.map { CellResult(cell: $0.cell, output: $0.output, status: .notRun) }
         }
         return run
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

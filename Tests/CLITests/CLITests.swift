@@ -94,18 +94,21 @@ func read(_ name: String, in dir: URL) -> String {
         // 0.9177 vs 0.9176 is within one unit in the last digit; "4 pairs" vs "3 pairs" is not.
         #expect(t.stderr == """
             seed.md:43: error: output of the cell at line 39 differs from the expected block
+              seed.md:44:1: expected 4, got 3 (tolerance 0)
             --- expected
             +++ actual
             -4 pairs
             +3 pairs
 
+            summary:
+              seed.md:43: mismatched: 1 value outside tolerance, first at seed.md:44:1
 
             """)
         #expect(t.stdout == "1 notebook: 1 passed, 1 mismatched, 0 failed, 0 skipped\n")
         #expect(read("seed.md", in: dir) == before)
         let xml = read("report.xml", in: dir)
-        #expect(xml.contains("<testsuite name=\"seed.md\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">"))
-        #expect(xml.contains("<failure message=\"seed.md:43: output differs\">--- expected\n+++ actual\n-4 pairs\n+3 pairs\n</failure>"))
+        #expect(xml.contains("<testsuite name=\"seed.md\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\""))
+        #expect(xml.contains("<failure message=\"seed.md:43: output differs; 1 outside tolerance, first seed.md:44:1: expected 4, got 3 (tolerance 0)\">  seed.md:44:1: expected 4, got 3 (tolerance 0)\n--- expected\n+++ actual\n-4 pairs\n+3 pairs\n</failure>"))
     }
 
     @Test func updateRewritesOnlyOutputBlocksAndIsIdempotent() throws {

@@ -108,6 +108,30 @@ import Testing
     }
 }
 
+@Suite(.serialized) struct OtherDirectoryTests {
+    /// Run from a folder other than the notebook's, a model that is not in that folder's ./models fails the command
+    /// (exit 1) instead of passing without checking; with it there, the notebook is checked. The expected width is
+    /// the model's own config.json.
+    @Test(.enabled(if: RealModelTests.modelPresent)) func runFromAnotherFolderIsStrict() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: RealModelTests.models
+            .appendingPathComponent("all-MiniLM-L6-v2/config.json"))) as? [String: Any]
+        let width = try #require(config?["hidden_size"] as? Int)
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try write("```quill\nfrom sentence_transformers import SentenceTransformer\n"
+                  + "print(SentenceTransformer(\"all-MiniLM-L6-v2\").get_sentence_embedding_dimension())\n```\n\n"
+                  + "```output\n\(width)\n```\n", "sub/nb.md", in: dir)
+        let missing = try quill(["check", "sub/nb.md"], in: dir, engine: nil)
+        #expect(missing.status == 1 && missing.stderr.contains("notebook not run"), "\(missing.stderr)")
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("models"), withDestinationURL: RealModelTests.models)
+        let found = try quill(["check", "sub/nb.md"], in: dir, engine: nil)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout == "1 notebook: 1 passed, 0 mismatched, 0 failed, 0 skipped\n")
+    }
+}
+
 @Suite(.serialized) struct DidYouMeanTests {
     @Test func unknownNameCloseToALocalModelGetsDidYouMean() throws {
         let dir = try scratch()

@@ -25,7 +25,9 @@ public enum MarkdownOutput {
             written.append(path)
         }
         try removeStale(in: folder, keeping: Set(figures.map(\.name)))
-        try AtomicFile.write(Renderer.renderRun(run, folder: folderName), to: target)
+        let rendered = ParamsRecord.record(run.params, in: Renderer.renderRun(run, folder: folderName),
+                                           lineEnding: run.notebook.lineEnding)
+        try AtomicFile.write(rendered, to: target)
         written.append(target)
         return written
     }
