@@ -404,14 +404,7 @@ def main():
     res["targets"] = targets(res)
     res["load_average"] = {"before": load_before, "after": os.getloadavg()}
     res["wall_seconds"] = time.time() - t_start
-    os.makedirs(os.path.dirname(a.results), exist_ok=True)
-    with open(a.results, "w") as f:
-        json.dump(res, f, indent=1)
-    log("wrote", a.results)
-    if not a.no_docs:
-        import report
-        report.write(res, os.path.join(ROOT, "docs"))
-    print(summary_text(res))
+    save(a, res, "wrote")
 
 
 def larger_case(a, E, res, data, reps, every_case=True):
@@ -453,9 +446,15 @@ def only_larger(a, reps):
                          "cpu": machine_info(a.quill)["cpu"], "reps": reps, "wall_seconds": time.time() - t,
                          "load_average": {"before": load, "after": os.getloadavg()}}
     res["targets"] = targets(res)
+    save(a, res, "merged the all-mpnet-base-v2 case into")
+
+
+def save(a, res, verb):
+    """Writes the results file, then (unless --no-docs) docs/benchmarks.md, and prints the summary."""
+    os.makedirs(os.path.dirname(a.results), exist_ok=True)
     with open(a.results, "w") as f:
         json.dump(res, f, indent=1)
-    log("merged the all-mpnet-base-v2 case into", a.results)
+    log(verb, a.results)
     if not a.no_docs:
         import report
         report.write(res, os.path.join(ROOT, "docs"))

@@ -81,6 +81,13 @@ def fmt(x, d=1):
     return f"{x:,.{d}f}"
 
 
+def ratio_and_diff(case, k):
+    """The "Quill / engine" and "max |diff| vs ST" cells of engine k in a case."""
+    ratio = "—" if k == "quill" else f"{case['quill_over'][k]['median_of_paired_ratios']:.2f}x"
+    diff = "(reference)" if k == "st" else f"{case['max_abs_diff_vs_st'][k]:.2e}"
+    return ratio, diff
+
+
 def larger_section(res):
     """all-mpnet-base-v2 against both peers, and Quill's useful GFLOP/s as a fraction of the FMA roof."""
     x, rf, ge = res["cases"]["mpnet"], res["roof"], res["gemm_efficiency"]["cases"]
@@ -99,8 +106,7 @@ def larger_section(res):
     e = ge["mpnet"]
     for k in ["quill", "st", "ort"]:
         v = x["engines"][k]
-        ratio = "—" if k == "quill" else f"{x['quill_over'][k]['median_of_paired_ratios']:.2f}x"
-        diff = "(reference)" if k == "st" else f"{x['max_abs_diff_vs_st'][k]:.2e}"
+        ratio, diff = ratio_and_diff(x, k)
         L.append(f"| {NAMES[k]} | {fmt(v['sentences_per_second'])} | {ratio} | {e[k + '_gflops']:.1f} | "
                  f"{fmt(v['peak_rss_mib'], 0)} | {diff} |")
     L.append("")
@@ -165,8 +171,7 @@ def write(res, docs):
         x = c[case]
         for k in ["quill", "st", "ort"]:
             e = x["engines"][k]
-            ratio = "—" if k == "quill" else f"{x['quill_over'][k]['median_of_paired_ratios']:.2f}x"
-            diff = "(reference)" if k == "st" else f"{x['max_abs_diff_vs_st'][k]:.2e}"
+            ratio, diff = ratio_and_diff(x, k)
             L.append(f"| {labels[case] if k == 'quill' else ''} | {NAMES[k]} | {fmt(e['sentences_per_second'])} | {ratio} | "
                      f"{fmt(e['peak_rss_mib'], 0)} | {diff} |")
     cs = c["cold_start"]
