@@ -2,7 +2,8 @@
 // included once per block size: QUILL_AB_NAME names the function, QUILL_AB_ROWS(X) expands X(0) X(1) ...
 __attribute__((target("avx512f")))
 static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv, float *out, size_t ldo, size_t i0, size_t nq,
-                          size_t keys, size_t kp, size_t d, float scale, const float *kt, float *scores) {
+                          size_t keys, size_t kp, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                          const float *kt, float *scores) {
     const __m512 vscale = _mm512_set1_ps(scale);
     {
 #define Q_ROW(r) const float *q##r = q + (i0 + ((r) < nq ? (r) : nq - 1)) * ld;   // spare rows repeat the last
@@ -39,6 +40,7 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv,
             QUILL_AB_ROWS(S_STORE)
 #undef S_STORE
         }
+        if (bias) add_bias_rows(scores, kp, bias, ldb, i0, nq, keys);
         softmax_rows_avx512(scores, kp, keys, nq);
         size_t c0 = 0;
         for (; c0 + 32 <= d; c0 += 32) {

@@ -166,12 +166,16 @@ __attribute__((always_inline)) static inline float quill_dot(const float *x, con
 // The scores: token by token, so that each row of x is read from L1 for every head.
 QUILL_CLONES
 void quill_first_token_attention(const float *x, size_t ldx, size_t tokens, const float *qk, const float *qb,
-                                 size_t heads, size_t c, float scale, float *xbar, float *scores) {
+                                 size_t heads, size_t c, float scale, const float *bias, size_t ldbh, float *xbar,
+                                 float *scores) {
     if (tokens == 0) return;
     for (size_t j = 0; j < tokens; j++) {
         const float *row = x + j * ldx;
         for (size_t h = 0; h < heads; h++) scores[h * tokens + j] = (quill_dot(row, qk + h * c, c) + qb[h]) * scale;
     }
+    if (bias)
+        for (size_t h = 0; h < heads; h++)
+            for (size_t j = 0; j < tokens; j++) scores[h * tokens + j] += bias[h * ldbh + j];
     for (size_t h = 0; h < heads; h++) quill_softmax_row(scores + h * tokens, tokens);
     for (size_t i = 0; i < heads * c; i++) xbar[i] = 0;
     for (size_t j = 0; j < tokens; j++) {
@@ -200,6 +204,17 @@ static void transpose_keys(const float *k, size_t ld, size_t keys, size_t kp, si
     }
 }
 
+// The additive bias of rows row0..<row0+nq (row i at bias + i·ldb, ldb possibly negative) on their scores, before
+// the softmax: scores = scale · q·k + bias, in the reference's order.
+static void add_bias_rows(float *scores, size_t kp, const float *bias, ptrdiff_t ldb, size_t row0, size_t nq,
+                          size_t keys) {
+    for (size_t r = 0; r < nq; r++) {
+        const float *b = bias + (ptrdiff_t)(row0 + r) * ldb;
+        float *row = scores + r * kp;
+        for (size_t j = 0; j < keys; j++) row[j] += b[j];
+    }
+}
+
 // Context columns c0..<d of nq queries one at a time: the columns left over after the vector blocks.
 static void context_columns(const float *scores, size_t kp, const float *v, size_t ld, float *out, size_t ldo,
                             size_t nq, size_t keys, size_t c0, size_t d) {
@@ -214,7 +229,8 @@ static void context_columns(const float *scores, size_t kp, const float *v, size
 #define QUILL_QB 4
 QUILL_CLONES
 static void attention_portable(const float *q, const float *v, size_t ld, float *out, size_t ldo, size_t queries,
-                               size_t keys, size_t kp, size_t d, float scale, const float *kt, float *scores) {
+                               size_t keys, size_t kp, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                               const float *kt, float *scores) {
     for (size_t i0 = 0; i0 < queries; i0 += QUILL_QB) {
         size_t nq = queries - i0 < QUILL_QB ? queries - i0 : QUILL_QB;
         const float *qs[QUILL_QB];
@@ -231,6 +247,7 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
             for (int r = 0; r < QUILL_QB; r++)
                 for (int l = 0; l < 16; l++) scores[r * kp + j0 + l] = acc[r][l] * scale;
         }
+        if (bias) add_bias_rows(scores, kp, bias, ldb, i0, nq, keys);
         for (size_t r = 0; r < nq; r++) quill_softmax_row(scores + r * kp, keys);
         size_t c0 = 0;
         for (; c0 + 16 <= d; c0 += 16) {
@@ -336,15 +353,16 @@ static void transpose_keys_avx512(const float *k, size_t ld, size_t keys, size_t
 // Blocks of 8 queries, and a block of 4 for a tail of up to 4 (short sequences would otherwise compute up to 7
 // spare rows).
 static void attention_avx512(const float *q, const float *v, size_t ld, size_t ldv, float *out, size_t ldo, size_t queries,
-                             size_t keys, size_t kp, size_t d, float scale, const float *kt, float *scores) {
+                             size_t keys, size_t kp, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                             const float *kt, float *scores) {
     for (size_t i0 = 0; i0 < queries;) {
         size_t left = queries - i0;
         if (left > 4) {
             size_t nq = left < 8 ? left : 8;
-            attention_block8(q, v, ld, ldv, out, ldo, i0, nq, keys, kp, d, scale, kt, scores);
+            attention_block8(q, v, ld, ldv, out, ldo, i0, nq, keys, kp, d, scale, bias, ldb, kt, scores);
             i0 += nq;
         } else {
-            attention_block4(q, v, ld, ldv, out, ldo, i0, left, keys, kp, d, scale, kt, scores);
+            attention_block4(q, v, ld, ldv, out, ldo, i0, left, keys, kp, d, scale, bias, ldb, kt, scores);
             i0 += left;
         }
     }
@@ -361,7 +379,8 @@ static int have_avx512(void) {
 #endif
 
 void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
-                          size_t queries, size_t keys, size_t d, float scale, float *scratch) {
+                          size_t queries, size_t keys, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                          float *scratch) {
     size_t kp = (keys + 15) & ~(size_t)15;
     float *kt = scratch;                 // (D, kp)
     float *scores = scratch + d * kp;    // (8, kp), then (keys, D) for the values on the AVX-512 path
@@ -369,24 +388,25 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
     if (have_avx512()) {
         transpose_keys_avx512(k, ld, keys, kp, d, kt);
         if (queries <= 8) {   // one block of queries reads the values once: nothing to gain from a copy
-            attention_avx512(q, v, ld, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
+            attention_avx512(q, v, ld, ld, out, ldo, queries, keys, kp, d, scale, bias, ldb, kt, scores);
             return;
         }
         float *vc = scores + 8 * kp;     // (keys, d): the head's values in contiguous rows
         for (size_t j = 0; j < keys; j++) memcpy(vc + j * d, v + j * ld, d * sizeof(float));
-        attention_avx512(q, vc, ld, d, out, ldo, queries, keys, kp, d, scale, kt, scores);
+        attention_avx512(q, vc, ld, d, out, ldo, queries, keys, kp, d, scale, bias, ldb, kt, scores);
         return;
     }
 #endif
     transpose_keys(k, ld, keys, kp, d, kt);
-    attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, kt, scores);
+    attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, bias, ldb, kt, scores);
 }
 
 void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
-                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, float *scratch) {
+                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, const float *bias,
+                                   ptrdiff_t ldb, float *scratch) {
     size_t kp = (keys + 15) & ~(size_t)15;
     transpose_keys(k, ld, keys, kp, d, scratch);
-    attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, scratch, scratch + d * kp);
+    attention_portable(q, v, ld, out, ldo, queries, keys, kp, d, scale, bias, ldb, scratch, scratch + d * kp);
 }
 
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols) {

@@ -1,5 +1,6 @@
-// Multi-head self-attention over packed sequences: per (sequence, head), softmax(Q·Kᵀ/√D)·V over that sequence's
-// own L tokens, with no mask and no padding (see Encoder.swift for why that is exact).
+// Multi-head self-attention over packed sequences: per (sequence, head), softmax(Q·Kᵀ/√D + bias)·V over that
+// sequence's own L tokens, with no mask and no padding (see Encoder.swift for why that is exact). The bias is
+// MPNet's relative position bias (RelativePositionBias), which the kernel adds to the scores in the same pass.
 import Dispatch
 import QuillTensors
 
@@ -8,7 +9,8 @@ import QuillTensors
 /// context is (B, C), one row per sequence: all a classification head on the first token needs.
 func attention(
     qkv: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, batch: PackedBatch,
-    heads H: Int, headSize D: Int, scale: Float, firstQueryOnly: Bool = false, parallel: Bool = true
+    heads H: Int, headSize D: Int, scale: Float, bias: RelativePositionBias? = nil, firstQueryOnly: Bool = false,
+    parallel: Bool = true
 ) {
     let C = H * D
     let ld = 3 * C
@@ -30,9 +32,11 @@ func attention(
             let r0 = batch.offsets[s], L = batch.offsets[s + 1] - r0
             if L == 0 { continue }
             let row = qkv + r0 * ld + h * D
-            // context (queries, D) = softmax(scale · Q Kᵀ) · V over this sequence's L tokens
-            attentionHead(q: row, k: row + C, v: row + 2 * C, ld: ld, out: context + (firstQueryOnly ? s : r0) * C + h * D, ldo: C,
-                          queries: firstQueryOnly ? 1 : L, keys: L, headSize: D, scale: scale, scratch: scratch)
+            // context (queries, D) = softmax(scale · Q Kᵀ + bias) · V over this sequence's L tokens
+            let out = context + (firstQueryOnly ? s : r0) * C + h * D
+            attentionHead(q: row, k: row + C, v: row + 2 * C, ld: ld, out: out, ldo: C, queries: firstQueryOnly ? 1 : L,
+                          keys: L, headSize: D, scale: scale, bias: bias?.centre(head: h),
+                          biasStride: RelativePositionBias.rowStride, scratch: scratch)
         }
     }
     if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }

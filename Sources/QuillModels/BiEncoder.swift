@@ -172,9 +172,9 @@ func loadTokenizer(_ directory: URL) throws(LoadError) -> Tokenizer {
 
 extension Weights {
     /// The encoder's weights, wherever the checkpoint put them: at the top (BertModel, as sentence-transformers
-    /// saves it) or under the task model's prefix (`bert.`, `roberta.`).
+    /// saves it) or under the task model's prefix (`bert.`, `roberta.`, `mpnet.`, `distilbert.`).
     func encoderScope() -> Weights {
-        for prefix in ["", "bert.", "roberta.", "model."] where store.contains(prefix + "embeddings.word_embeddings.weight") {
+        for prefix in ["", "bert.", "roberta.", "mpnet.", "distilbert.", "model."] where store.contains(prefix + "embeddings.word_embeddings.weight") {
             return Weights(store: store, file: file, prefix: prefix)
         }
         return self

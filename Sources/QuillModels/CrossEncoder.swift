@@ -1,6 +1,7 @@
 // A cross-encoder: both texts through one encoder as a pair, then a classification head on the first token.
 // Heads (transformers v5): BertForSequenceClassification = pooler (dense + tanh on [CLS]) -> classifier;
-// RobertaForSequenceClassification = classifier.dense -> tanh -> classifier.out_proj on <s>.
+// RobertaForSequenceClassification (and XLM-R's, CamemBERT's, MPNet's) = classifier.dense -> tanh ->
+// classifier.out_proj on <s>; DistilBertForSequenceClassification = pre_classifier -> ReLU -> classifier.
 // Activation as sentence-transformers 6.2's CrossEncoder chooses it: the config's sentence_transformers.activation_fn
 // or legacy sbert_ce_default_activation_function (trusted only under torch.), else Sigmoid for one label and
 // Identity for several; softmax on request after it.
@@ -19,13 +20,21 @@ public final class CrossEncoder: Sendable {
     let specialTokenCount: Int
 
     let encoder: Encoder
-    let head: [Linear]   // applied in order with tanh between: [pooler/dense, classifier/out_proj]
+    let head: [Linear]   // applied in order with headActivation between: [pooler/dense, classifier/out_proj]
+    let headActivation: HeadActivation
+
+    /// The activation between the head's two layers.
+    enum HeadActivation: Sendable {
+        case tanh   // BERT's pooler, RoBERTa's classification head
+        case relu   // DistilBERT's pre_classifier
+    }
 
     /// Pairs per encoder pass (predict).
     static let pairsPerPass = 4096
 
     static let supportedArchitectures = ["BertForSequenceClassification", "RobertaForSequenceClassification",
-                                         "XLMRobertaForSequenceClassification", "CamembertForSequenceClassification"]
+                                         "XLMRobertaForSequenceClassification", "CamembertForSequenceClassification",
+                                         "MPNetForSequenceClassification", "DistilBertForSequenceClassification"]
 
     public init(directory: URL) throws(LoadError) {
         try requireDirectory(directory)
@@ -40,16 +49,25 @@ public final class CrossEncoder: Sendable {
         let weights = try Weights.open(directory: directory)
         let C = config.hiddenSize
         labelCount = config.labelCount
-        if arch == "BertForSequenceClassification" {
+        switch arch {
+        case "BertForSequenceClassification":
             let base = weights.scoped("bert")
             encoder = try Encoder(base, config, firstTokens: true)
             head = [try Linear(base.scoped("pooler.dense"), in: C, out: C),
                     try Linear(weights.scoped("classifier"), in: C, out: config.labelCount)]
-        } else {
-            let base = weights.scoped(weights.contains("roberta.embeddings.word_embeddings.weight") ? "roberta" : "xlm-roberta")
-            encoder = try Encoder(base, config, firstTokens: true)
+            headActivation = .tanh
+        case "DistilBertForSequenceClassification":
+            encoder = try Encoder(weights.scoped("distilbert"), config, firstTokens: true)
+            head = [try Linear(weights.scoped("pre_classifier"), in: C, out: C),
+                    try Linear(weights.scoped("classifier"), in: C, out: config.labelCount)]
+            headActivation = .relu
+        default:
+            let prefix = arch == "MPNetForSequenceClassification" ? "mpnet"
+                : weights.contains("roberta.embeddings.word_embeddings.weight") ? "roberta" : "xlm-roberta"
+            encoder = try Encoder(weights.scoped(prefix), config, firstTokens: true)
             head = [try Linear(weights.scoped("classifier.dense"), in: C, out: C),
                     try Linear(weights.scoped("classifier.out_proj"), in: C, out: config.labelCount)]
+            headActivation = .tanh
         }
         tokenizer = try loadTokenizer(directory)
         specialTokenCount = tokenizer.encode("", "", maxLength: nil).ids.count
@@ -97,7 +115,12 @@ public final class CrossEncoder: Sendable {
             let first = try encoder(batch, firstTokensOnly: true)
             let B = batch.sequenceCount
             var x = head[0](first, rows: B)
-            x.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: $0.count) }
+            x.withUnsafeMutableBufferPointer { x in
+                switch headActivation {
+                case .tanh: tanhInPlace(x.baseAddress!, count: x.count)
+                case .relu: relu(x.baseAddress!, count: x.count)
+                }
+            }
             var logits = head[1](x, rows: B)
             if activate { activation.apply(&logits, rows: B, width: labelCount) }
             if softmax && labelCount > 1 {

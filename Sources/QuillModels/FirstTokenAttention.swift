@@ -59,8 +59,10 @@ struct FirstTokenAttention: Sendable {
     ///   - x: (T, C), the group's rows going into the layer.
     ///   - scratch: `scratchCount` floats.
     /// Sequences without tokens get a row the caller replaces (there is nothing to attend to).
+    ///   - bias: MPNet's relative position bias (added to each head's scores), or nil.
     func callAsFunction(queries: UnsafePointer<Float>, x: UnsafePointer<Float>, batch: PackedBatch, scale: Float,
-                        scratch: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>) {
+                        bias: RelativePositionBias? = nil, scratch: UnsafeMutablePointer<Float>,
+                        context: UnsafeMutablePointer<Float>) {
         let H = heads, D = headSize, C = H * D, B = batch.sequenceCount
         let rows = paddedRows(B)
         let qk = scratch, xbar = scratch + rows * H * C, qb = xbar + rows * H * C, scores = qb + rows * H
@@ -81,7 +83,8 @@ struct FirstTokenAttention: Sendable {
         for s in 0..<B {
             let r0 = batch.offsets[s], n = batch.offsets[s + 1] - r0
             firstTokenAttention(x: x + r0 * C, ldx: C, tokens: n, qk: qk + s * H * C, qb: qb + s * H, heads: H,
-                                columns: C, scale: scale, xbar: xbar + s * H * C, scores: scores)
+                                columns: C, scale: scale, bias: bias?.centre(head: 0), biasHeadStride: bias?.headStride ?? 0,
+                                xbar: xbar + s * H * C, scores: scores)
         }
         // context[s][h·D..<h·D+D] = Wv_h · xbar[s][h] + bv_h
         valueBias.withUnsafeBufferPointer { bv in

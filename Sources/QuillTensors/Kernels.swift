@@ -46,32 +46,37 @@ public func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, columns: In
 }
 
 /// One head of self-attention over one sequence of `keys` tokens, for its first `queries` tokens:
-/// out (queries, D) = softmax(scale · Q Kᵀ) · V, where row i of Q, K and V starts at q, k and v + i·ld (a packed
-/// QKV matrix) and row i of out at out + i·ldo. `scratch` holds `attentionScratchCount(keys:headSize:)` floats.
-/// `portable` runs the path of CPUs without AVX-512 (for tests).
+/// out (queries, D) = softmax(scale · Q Kᵀ + bias) · V, where row i of Q, K and V starts at q, k and v + i·ld (a
+/// packed QKV matrix) and row i of out at out + i·ldo. `bias` (nil for none): query i's additive scores over the
+/// keys start at bias + i·biasStride, a stride that may be negative (a Toeplitz bias is one vector read with -1).
+/// `scratch` holds `attentionScratchCount(keys:headSize:)` floats. `portable` runs the path of CPUs without
+/// AVX-512 (for tests).
 @inlinable
 public func attentionHead(
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, ld: Int,
     out: UnsafeMutablePointer<Float>, ldo: Int, queries: Int, keys: Int, headSize: Int, scale: Float,
+    bias: UnsafePointer<Float>? = nil, biasStride: Int = 0,
     scratch: UnsafeMutablePointer<Float>, portable: Bool = false
 ) {
     if portable {
-        quill_attention_head_portable(q, k, v, ld, out, ldo, queries, keys, headSize, scale, scratch)
+        quill_attention_head_portable(q, k, v, ld, out, ldo, queries, keys, headSize, scale, bias, biasStride, scratch)
     } else {
-        quill_attention_head(q, k, v, ld, out, ldo, queries, keys, headSize, scale, scratch)
+        quill_attention_head(q, k, v, ld, out, ldo, queries, keys, headSize, scale, bias, biasStride, scratch)
     }
 }
 
 /// One query per head attending over one sequence of `tokens` rows of x (`columns` floats each, row stride ldx),
 /// keys and values never formed: xbar[h] = Σ_j softmax_j(scale · (x_j · qk[h] + qb[h])) x_j. The head's context is
 /// then Wv_h · xbar[h] + bv_h (see quill_first_token_attention). qk, xbar: (heads, columns); qb: (heads);
-/// `scores`: heads · tokens floats of scratch.
+/// `scores`: heads · tokens floats of scratch. `bias` (nil for none): head h's additive scores over the tokens at
+/// bias + h·biasHeadStride, added after the scale.
 @inlinable
 public func firstTokenAttention(
     x: UnsafePointer<Float>, ldx: Int, tokens: Int, qk: UnsafePointer<Float>, qb: UnsafePointer<Float>, heads: Int,
-    columns: Int, scale: Float, xbar: UnsafeMutablePointer<Float>, scores: UnsafeMutablePointer<Float>
+    columns: Int, scale: Float, bias: UnsafePointer<Float>? = nil, biasHeadStride: Int = 0,
+    xbar: UnsafeMutablePointer<Float>, scores: UnsafeMutablePointer<Float>
 ) {
-    quill_first_token_attention(x, ldx, tokens, qk, qb, heads, columns, scale, xbar, scores)
+    quill_first_token_attention(x, ldx, tokens, qk, qb, heads, columns, scale, bias, biasHeadStride, xbar, scores)
 }
 
 /// Floats of scratch `attentionHead` needs for sequences of up to `keys` tokens.

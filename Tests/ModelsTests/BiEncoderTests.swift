@@ -8,7 +8,8 @@ import QuillTensors
 import QuillJSON
 
 @Suite struct BiEncoderTests {
-    static let fixtures = ["bert-mean-normalize", "roberta-mean", "bert-multipool-dense", "bert-f16-v6", "bert-plain-bf16"]
+    static let fixtures = ["bert-mean-normalize", "roberta-mean", "bert-multipool-dense", "bert-f16-v6", "bert-plain-bf16",
+                          "mpnet-mean", "distilbert-cls", "xlmr-mean"]
 
     @Test(arguments: fixtures)
     func tokenIdsMatchReference(_ name: String) throws {

@@ -6,7 +6,8 @@ import Testing
 import QuillTensors
 
 @Suite struct CrossEncoderTests {
-    static let fixtures = ["ce-bert-1", "ce-bert-3-legacy-sigmoid", "ce-roberta-1"]
+    static let fixtures = ["ce-bert-1", "ce-bert-3-legacy-sigmoid", "ce-roberta-1", "ce-mpnet-1", "ce-distilbert-2",
+                          "ce-xlmr-1"]
 
     @Test(arguments: fixtures)
     func scoresMatchReference(_ name: String) throws {

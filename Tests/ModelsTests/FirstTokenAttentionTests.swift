@@ -49,11 +49,13 @@ import QuillTensors
     /// forms keys and values and the golden tests cover that path.
     static let available = PackedWeight.available
 
-    @Test(.enabled(if: available, "the packed GEMM does not run here"), arguments: ["ce-bert-1", "ce-roberta-1"])
+    @Test(.enabled(if: available, "the packed GEMM does not run here"),
+          arguments: ["ce-bert-1", "ce-roberta-1", "ce-mpnet-1", "ce-distilbert-2", "ce-xlmr-1"])
     func fixturesAgreeWithFormedKeys(_ name: String) throws {
         let model = try CrossEncoder(directory: Fixtures.model(name))
         let weights = try Weights.open(directory: Fixtures.model(name))
-        let base = weights.scoped(model.config.family == .roberta ? "roberta" : "bert")
+        let prefixes: [EncoderFamily: String] = [.bert: "bert", .roberta: "roberta", .mpnet: "mpnet", .distilbert: "distilbert"]
+        let base = weights.scoped(prefixes[model.config.family] ?? "bert")
         let pairs = [("a man is eating", "a man eats food"), ("the sky", "a cat sleeps on the warm mat all day"),
                      ("x", "y"), ("short", "a much longer second sentence with many more tokens in it")]
         let packed = batch((pairs + pairs.reversed() + pairs).map { model.tokenize($0.0, $0.1) })

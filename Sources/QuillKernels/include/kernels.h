@@ -20,22 +20,28 @@ void quill_layer_norm(float *x, const float *residual, const float *weight, cons
 void quill_softmax_rows(float *x, size_t rows, size_t cols);
 
 /// One head of self-attention over one sequence of `keys` tokens: for each of the first `queries` rows,
-/// out = softmax(scale · q · Kᵀ) · V. q, k and v are rows of `d` floats at row stride `ld` (a packed QKV
+/// out = softmax(scale · q · Kᵀ + bias) · V. q, k and v are rows of `d` floats at row stride `ld` (a packed QKV
 /// matrix); out has row stride `ldo`; scratch holds (2d + 8) * (keys rounded up to a multiple of 16) floats.
+/// bias (NULL for none): query i's additive scores over the keys at bias + i·ldb; ldb may be negative (MPNet's
+/// relative position bias is a Toeplitz matrix: one vector read with ldb = -1).
 void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
-                          size_t queries, size_t keys, size_t d, float scale, float *scratch);
+                          size_t queries, size_t keys, size_t d, float scale, const float *bias, ptrdiff_t ldb,
+                          float *scratch);
 
 /// The same without the AVX-512 path (what CPUs without AVX-512 run; for tests).
 void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
-                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, float *scratch);
+                                   size_t ldo, size_t queries, size_t keys, size_t d, float scale, const float *bias,
+                                   ptrdiff_t ldb, float *scratch);
 
 /// The attention of one query per head over one sequence, with its keys and values never formed (a cross-encoder's
 /// last layer, whose first token alone is read): for head h, scores_j = scale · (x_j · qk[h] + qb[h]) over the
 /// sequence's rows x_j (`tokens` rows of `c` floats, row stride ldx), p = softmax(scores), xbar[h] = Σ_j p_j x_j.
 /// With qk[h] = Wk_hᵀ q_h and qb[h] = q_h · bk_h, the head's context is Wv_h · xbar[h] + bv_h.
 /// qk, xbar: (heads, c); qb: (heads); scores: scratch of heads · tokens floats. Nothing is written for 0 tokens.
+/// bias (NULL for none): head h's additive scores over the tokens at bias + h·ldbh, added after the scale.
 void quill_first_token_attention(const float *x, size_t ldx, size_t tokens, const float *qk, const float *qb,
-                                 size_t heads, size_t c, float scale, float *xbar, float *scores);
+                                 size_t heads, size_t c, float scale, const float *bias, size_t ldbh, float *xbar,
+                                 float *scores);
 
 /// Copies `bias` (cols) into every row of `y` (rows, cols).
 void quill_broadcast_rows(float *y, const float *bias, size_t rows, size_t cols);
