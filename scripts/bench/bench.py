@@ -443,6 +443,7 @@ def only_larger(a, reps):
     larger_case(a, E, res, data, reps, every_case=False)
     res["larger_run"] = {"command": a.command, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                          "quill": dict(git_info(), **({"commit": a.quill_commit} if a.quill_commit else {})),
+                         "quill_binary": os.path.relpath(a.quill, ROOT),
                          "cpu": machine_info(a.quill)["cpu"], "reps": reps, "wall_seconds": time.time() - t,
                          "load_average": {"before": load, "after": os.getloadavg()}}
     res["targets"] = targets(res)

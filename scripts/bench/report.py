@@ -97,6 +97,9 @@ def larger_section(res):
             f"average {run['load_average']['before'][0]:.1f} before and {run['load_average']['after'][0]:.1f} after; "
             f"Quill `{run['quill']['commit'][:12]}`) and merged into the results file; the cases above are from the "
             "whole run." if run else "")
+    if run and "/debug/" in run.get("quill_binary", ""):
+        when += (f" **Quill ran as a debug build** (`{run['quill_binary']}`: Swift unoptimized, C kernels at -O2), "
+                 "so its figures here are a lower bound for the release build that `run.sh` uses.")
     L.append(f"The larger model (12 layers, hidden 768, MPNet's relative position bias) on the first {x['n']:,} sentences "
              f"of the bi-encoder corpus (mean {x['mean_tokens']:.1f} tokens), truncated at 384, batch "
              f"{res['batch_size']}; ONNX Runtime runs the model exported in setup (max |ONNX - PyTorch| "
