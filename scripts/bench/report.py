@@ -95,7 +95,7 @@ def larger_section(res):
     L = ["## all-mpnet-base-v2 and the FMA roof\n"]
     when = (f" This part was run on its own (`{run['command']}`, {run['date']}, {run['reps']} interleaved rounds, load "
             f"average {run['load_average']['before'][0]:.1f} before and {run['load_average']['after'][0]:.1f} after; "
-            f"Quill `{run['quill']['commit'][:12]}`) and merged into the results file; the cases above are from the "
+            f"Quill `{run['quill']['commit'][:12]}`, CPU {run.get('cpu', '?')}) and merged into the results file; the cases above are from the "
             "whole run." if run else "")
     if run and "/debug/" in run.get("quill_binary", ""):
         when += (f" **Quill ran as a debug build** (`{run['quill_binary']}`: Swift unoptimized, C kernels at -O2), "
