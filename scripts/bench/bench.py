@@ -77,9 +77,9 @@ class Engines:
         t = json.loads(stderr.strip().splitlines()[-1])
         return {"seconds": t["seconds"], "process_seconds": wall, "load_seconds": t["load_seconds"], "rss_mib": rss}, stdout
 
-    def quill_embed(self, inp, tag):
+    def quill_embed(self, inp, tag, model=None):
         out = os.path.join(self.out, f"quill-{tag}.npy")
-        r, _ = self.quill_run(["embed", "--model", self.a.model, "--input", inp, "--output", out])
+        r, _ = self.quill_run(["embed", "--model", model or self.a.model, "--input", inp, "--output", out])
         return dict(r, out=out)
 
     def quill_score(self, inp, tag):
@@ -95,12 +95,12 @@ class Engines:
         r = json.loads(stdout.strip().splitlines()[-1])
         return {"seconds": r["seconds"], "process_seconds": wall, "load_seconds": r["load_seconds"], "rss_mib": rss, "out": out}
 
-    def st_embed(self, inp, tag):
-        return self.worker("st-embed", lambda o: [self.a.model, inp, o, str(self.a.batch), str(self.a.threads)], tag)
+    def st_embed(self, inp, tag, model=None):
+        return self.worker("st-embed", lambda o: [model or self.a.model, inp, o, str(self.a.batch), str(self.a.threads)], tag)
 
-    def ort_embed(self, inp, tag):
-        return self.worker("ort-embed", lambda o: [self.a.model, self.prep["models"]["onnx"], inp, o, str(self.a.batch),
-                                                   str(self.a.threads)], tag)
+    def ort_embed(self, inp, tag, model=None, onnx=None):
+        return self.worker("ort-embed", lambda o: [model or self.a.model, onnx or self.prep["models"]["onnx"], inp, o,
+                                                   str(self.a.batch), str(self.a.threads)], tag)
 
     def st_score(self, inp, tag):
         return self.worker("st-score", lambda o: [self.prep["models"]["cross_encoder"], inp, o, str(self.a.batch),
@@ -159,13 +159,13 @@ def interleaved(name, n, engines, reps):
     return runs
 
 
-def compare(name, n, engines, reps, tokens):
+def compare(name, n, engines, reps, tokens, flops_fn=flops_per_sequence):
     """One case: the engines interleaved, Quill's and ONNX Runtime's outputs against sentence-transformers', and
-    the useful FLOPs of its first n sequences (token counts after truncation)."""
+    the useful FLOPs of its first n sequences (token counts after truncation; flops_fn gives one sequence's)."""
     runs = interleaved(name, n, engines, reps)
     c = summarize(runs, n)
     c["max_abs_diff_vs_st"] = {k: maxdiff(runs[k][0]["out"], runs["st"][0]["out"]) for k in ("quill", "ort")}
-    c["flops"] = float(sum(flops_per_sequence(L) for L in tokens[:n]))
+    c["flops"] = float(sum(flops_fn(L) for L in tokens[:n]))
     return c
 
 
@@ -312,6 +312,11 @@ def main():
     ap.add_argument("--results", default=os.path.join(ROOT, "docs", "benchmark-results.json"))
     ap.add_argument("--no-docs", action="store_true", help="write the results file only, not docs/benchmarks.md and plots")
     ap.add_argument("--command", default="bash scripts/bench/run.sh")
+    ap.add_argument("--larger-model", default=os.path.join(ROOT, "models", "all-mpnet-base-v2"),
+                    help="all-mpnet-base-v2's folder; its case (and the FMA roof) runs when it is there")
+    ap.add_argument("--larger-n", type=int, default=1000, help="sentences in the all-mpnet-base-v2 case")
+    ap.add_argument("--only-larger", action="store_true",
+                    help="run only the all-mpnet-base-v2 case and the FMA roof; merge them into the existing results file")
     ap.add_argument("--wait-quiet", type=float, default=180,
                     help="wait up to this many seconds for the 1-minute load average to drop under 1 before starting")
     a = ap.parse_args()
@@ -321,6 +326,8 @@ def main():
     wait_for_quiet(a.wait_quiet, a.threads)
     load_before = os.getloadavg()
     reps = 1 if a.quick else a.reps
+    if a.only_larger:
+        return only_larger(a, reps)
 
     log("preparing corpora and models in", a.work)
     env = env_for(a.threads)
@@ -392,13 +399,63 @@ def main():
     res["gemm_efficiency"] = {"peaks_gflops": GEMM_PEAK, "cases": eff,
                               "note": "useful encoder FLOPs (projections, FFN, attention; unpadded lengths) / median time"}
 
+    if os.path.isdir(a.larger_model):
+        larger_case(a, E, res, data, reps)
     res["targets"] = targets(res)
     res["load_average"] = {"before": load_before, "after": os.getloadavg()}
     res["wall_seconds"] = time.time() - t_start
+    save(a, res, "wrote")
+
+
+def larger_case(a, E, res, data, reps, every_case=True):
+    """all-mpnet-base-v2 against both peers, the FMA roof around it, and its fraction of that roof (and every other
+    case's, when they ran in the same process: every_case)."""
+    import larger
+    n = min(a.larger_n, 100) if a.quick else a.larger_n
+    case, roof, eff = larger.run(sys.modules[__name__], a, E, os.path.abspath(a.larger_model), a.work, data, reps, n)
+    res["cases"]["mpnet"] = case
+    res["roof"] = roof
+    ge = res.setdefault("gemm_efficiency", {"cases": {}})
+    ge["cases"]["mpnet"] = dict(eff, fraction_of_avx2_peak=eff["quill_gflops"] / GEMM_PEAK["avx2_openblas_haswell"],
+                                fraction_of_avx512_peak=eff["quill_gflops"] / GEMM_PEAK["avx512"])
+    for name, e in ge["cases"].items():
+        if every_case or name == "mpnet":
+            e["quill_fraction_of_roof"] = e["quill_gflops"] / roof["gflops"]
+        else:
+            e.pop("quill_fraction_of_roof", None)
+
+
+def only_larger(a, reps):
+    """--only-larger: the corpora if missing, the all-mpnet-base-v2 case and the roof, merged into the results file
+    (whose other cases stay as they were measured; "larger_run" says when and how this part ran)."""
+    if not os.path.isdir(a.larger_model):
+        raise SystemExit(f"bench: {a.larger_model} is missing: run scripts/fetch-model.sh all-mpnet-base-v2")
+    data = os.path.join(a.work, "data")
+    if not os.path.exists(os.path.join(data, "sentences.jsonl")):
+        prepare.corpora(a.model, a.work, False)
+    res = json.load(open(a.results)) if os.path.exists(a.results) else None
+    if res is None:
+        raise SystemExit(f"bench: --only-larger merges into {a.results}, which is missing: run the whole benchmark once")
+    a.prep = {"models": {}}
+    E = Engines(a, a.work, a.prep)
+    t = time.time()
+    load = os.getloadavg()
+    larger_case(a, E, res, data, reps, every_case=False)
+    res["larger_run"] = {"command": a.command, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                         "quill": dict(git_info(), **({"commit": a.quill_commit} if a.quill_commit else {})),
+                         "quill_binary": os.path.relpath(a.quill, ROOT),
+                         "cpu": machine_info(a.quill)["cpu"], "reps": reps, "wall_seconds": time.time() - t,
+                         "load_average": {"before": load, "after": os.getloadavg()}}
+    res["targets"] = targets(res)
+    save(a, res, "merged the all-mpnet-base-v2 case into")
+
+
+def save(a, res, verb):
+    """Writes the results file, then (unless --no-docs) docs/benchmarks.md, and prints the summary."""
     os.makedirs(os.path.dirname(a.results), exist_ok=True)
     with open(a.results, "w") as f:
         json.dump(res, f, indent=1)
-    log("wrote", a.results)
+    log(verb, a.results)
     if not a.no_docs:
         import report
         report.write(res, os.path.join(ROOT, "docs"))
@@ -419,12 +476,22 @@ def targets(res):
     add("cold start, Quill / sentence-transformers", cs["cold_start"]["quill_fraction_of_st"], "<=", 0.1)
     add("peak RSS (bi-encoder job), Quill / sentence-transformers",
         b["engines"]["quill"]["peak_rss_mib"] / b["engines"]["st"]["peak_rss_mib"], "<=", 0.5)
+    m = cs.get("mpnet")
+    if m:
+        roof = res["gemm_efficiency"]["cases"]["mpnet"]["quill_fraction_of_roof"]
+        add("all-mpnet-base-v2 throughput, Quill / sentence-transformers", m["quill_over"]["st"]["median_of_paired_ratios"], ">=", 2.0)
+        add("all-mpnet-base-v2 useful GFLOP/s, fraction of the FMA roof (the alternative goal where the roof caps the ratio)",
+            roof, ">=", 0.85)
+        add("all-mpnet-base-v2 throughput, Quill / ONNX Runtime", m["quill_over"]["ort"]["median_of_paired_ratios"], ">=", 1.0)
+        add("all-mpnet-base-v2 max |Quill - sentence-transformers|", m["max_abs_diff_vs_st"]["quill"], "<=", 1e-5)
     return t
 
 
 def summary_text(res):
     lines = []
-    for case in ["biencoder", "long", "cross_encoder"]:
+    for case in ["biencoder", "long", "cross_encoder", "mpnet"]:
+        if case not in res["cases"]:
+            continue
         c = res["cases"][case]
         e = c["engines"]
         lines.append(f"{case}: n={c['n']}  " + "  ".join(

@@ -81,8 +81,58 @@ def fmt(x, d=1):
     return f"{x:,.{d}f}"
 
 
+def ratio_and_diff(case, k):
+    """The "Quill / engine" and "max |diff| vs ST" cells of engine k in a case."""
+    ratio = "—" if k == "quill" else f"{case['quill_over'][k]['median_of_paired_ratios']:.2f}x"
+    diff = "(reference)" if k == "st" else f"{case['max_abs_diff_vs_st'][k]:.2e}"
+    return ratio, diff
+
+
+def larger_section(res):
+    """all-mpnet-base-v2 against both peers, and Quill's useful GFLOP/s as a fraction of the FMA roof."""
+    x, rf, ge = res["cases"]["mpnet"], res["roof"], res["gemm_efficiency"]["cases"]
+    run = res.get("larger_run")
+    L = ["## all-mpnet-base-v2 and the FMA roof\n"]
+    when = (f" This part was run on its own (`{run['command']}`, {run['date']}, {run['reps']} interleaved rounds, load "
+            f"average {run['load_average']['before'][0]:.1f} before and {run['load_average']['after'][0]:.1f} after; "
+            f"Quill `{run['quill']['commit'][:12]}`, CPU {run.get('cpu', '?')}) and merged into the results file; the cases above are from the "
+            "whole run." if run else "")
+    if run and "/debug/" in run.get("quill_binary", ""):
+        when += (f" **Quill ran as a debug build** (`{run['quill_binary']}`: Swift unoptimized, C kernels at -O2), "
+                 "so its figures here are a lower bound for the release build that `run.sh` uses.")
+    L.append(f"The larger model (12 layers, hidden 768, MPNet's relative position bias) on the first {x['n']:,} sentences "
+             f"of the bi-encoder corpus (mean {x['mean_tokens']:.1f} tokens), truncated at 384, batch "
+             f"{res['batch_size']}; ONNX Runtime runs the model exported in setup (max |ONNX - PyTorch| "
+             f"{x['onnx_vs_torch_hidden_max_abs']:.1e} on the hidden states).{when}\n")
+    L.append("| engine | sentences/s | Quill / engine | useful GFLOP/s | peak RSS (MiB) | max \\|diff\\| vs ST |")
+    L.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    e = ge["mpnet"]
+    for k in ["quill", "st", "ort"]:
+        v = x["engines"][k]
+        ratio, diff = ratio_and_diff(x, k)
+        L.append(f"| {NAMES[k]} | {fmt(v['sentences_per_second'])} | {ratio} | {e[k + '_gflops']:.1f} | "
+                 f"{fmt(v['peak_rss_mib'], 0)} | {diff} |")
+    L.append("")
+    L.append(f"The FMA roof: `scripts/bench/fma_roof.c` ({rf['before']['compile']}), twelve independent accumulators "
+             f"per thread in registers, one thread per core ({rf['before']['threads']}), {rf['before']['isa'].upper()}, "
+             f"best of three 2-second runs before the case ({rf['before']['gflops']:.1f} GFLOP/s) and after it "
+             f"({rf['after']['gflops']:.1f}); the higher one, **{rf['gflops']:.1f} GFLOP/s**, is the roof below. Useful "
+             "GFLOP/s count the encoder's matmuls on the unpadded lengths, as in the table above.\n")
+    L.append("| case | Quill useful GFLOP/s | fraction of the roof |")
+    L.append("| --- | ---: | ---: |")
+    for case, v in ge.items():
+        if "quill_fraction_of_roof" in v:
+            L.append(f"| {case.replace('_', '-')} | {v['quill_gflops']:.1f} | {v['quill_fraction_of_roof']:.0%} |")
+    L.append("")
+    return L
+
+
 def write(res, docs):
-    made = plots(res, docs)
+    try:
+        made = plots(res, docs)
+    except ImportError as e:  # a venv without matplotlib (e.g. re-rendering with --only-larger): keep the old plots
+        print(f"report: {e}; the plots in {docs} are left as they are", file=sys.stderr)
+        made = []
     m, v, c = res["machine"], res["versions"], res["cases"]
     L = []
     L.append("# Benchmarks\n")
@@ -124,8 +174,7 @@ def write(res, docs):
         x = c[case]
         for k in ["quill", "st", "ort"]:
             e = x["engines"][k]
-            ratio = "—" if k == "quill" else f"{x['quill_over'][k]['median_of_paired_ratios']:.2f}x"
-            diff = "(reference)" if k == "st" else f"{x['max_abs_diff_vs_st'][k]:.2e}"
+            ratio, diff = ratio_and_diff(x, k)
             L.append(f"| {labels[case] if k == 'quill' else ''} | {NAMES[k]} | {fmt(e['sentences_per_second'])} | {ratio} | "
                      f"{fmt(e['peak_rss_mib'], 0)} | {diff} |")
     cs = c["cold_start"]
@@ -175,6 +224,9 @@ def write(res, docs):
                  "see Sources/QuillModels/FirstTokenAttention.swift), about a sixth of the pass skipped, so its figure there is the "
                  "rate the whole pass would need; its kernels execute about five sixths of it.")
     L.append("")
+
+    if "mpnet" in c:
+        L.extend(larger_section(res))
 
     g = res.get("growth")
     if g:
