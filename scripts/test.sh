@@ -9,3 +9,4 @@ export QUILL_REQUIRE_MODEL=1
 swift build --build-tests -Xcc -O2
 swift test --skip-build -Xcc -O2
 if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
+QUILL_REQUIRE_BROWSER=1 bash scripts/browser-test.sh

@@ -14,7 +14,7 @@ struct Quill: AsyncParsableCommand {
         abstract: "Run Markdown notebooks of sentence-embedding cells against Quill's own inference engine.",
         version: QuillVersion.string,
         subcommands: [
-            RunCommand.self, CheckCommand.self, UpdateCommand.self,
+            RunCommand.self, CheckCommand.self, UpdateCommand.self, WatchCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,
             ModelsCommand.self, FetchCommand.self,
         ])
