@@ -1,5 +1,5 @@
 // The formats `run` and `watch` write (`--to md,html`, default md) and writing a run in each of them:
-// OUTPUT-DIR/NAME.md (Renderer) and OUTPUT-DIR/NAME.html (HTMLRenderer), each replaced atomically.
+// OUTPUT-DIR/NAME.md with its figures in NAME_files/ (MarkdownOutput) and OUTPUT-DIR/NAME.html (HTMLRenderer), each replaced atomically.
 
 import ArgumentParser
 import Foundation
@@ -45,7 +45,7 @@ enum OutputWriter {
             for format in formats {
                 let target = (directory as NSString).appendingPathComponent(stem(result.notebook.path) + "." + format.rawValue)
                 switch format {
-                case .md: try AtomicFile.write(Renderer.renderRun(result), to: target)
+                case .md: try MarkdownOutput.write(result, to: target)
                 case .html: try AtomicFile.write(HTMLRenderer.render(result, unsafeHTML: unsafeHTML), to: target)
                 }
                 Report.out("wrote \(target)")

@@ -41,8 +41,8 @@ struct RunCommand: ParsableCommand {
                 continue
             }
             let target = (outputDirectory as NSString).appendingPathComponent(OutputWriter.stem(path))
-            // Two notebooks of the same name in different folders would write the same output file; the second
-            // would silently replace the first.
+            // Two notebooks of the same name in different folders would write the same output file (and figure
+            // folder NAME_files); the second would silently replace the first.
             if let first = writtenFor[target] {
                 Report.error("\(path): not run: its output \(target).\(formats[0].rawValue) is that of \(first) too; rename one of them "
                              + "or run them with different --output-dir")

@@ -84,8 +84,8 @@ extension Document {
         return HTMLFragment(html: html.replacing(glue, with: ""), headings: found)
     }
 
-    /// Marks where a heading's tags meet its text (a noncharacter: text never carries it into the page).
-    private static let glue = "\u{FDD0}"
+    /// Marks where a heading's tags meet its text: U+0001, a control character HTML does not allow in text anyway.
+    private static let glue = "\u{1}"
 
     /// Puts a custom block with the given HTML in place of `node` (its inline children moved over when asked).
     private static func replace(_ node: OpaquePointer, onEnter: String, onExit: String, moveChildren: Bool) {

@@ -17,10 +17,14 @@ public struct CellOptions: Sendable, Equatable {
     public var eval = true
     /// Seconds a cell may run; checked between statements.
     public var timeout: Double = 600
+    /// `fig-cap`: the caption (image alt text) of the cell's figures.
+    public var figureCaption: String?
+    /// `label`: the anchor of the cell's first figure (the next ones get "-2", "-3", ...).
+    public var label: String?
 
     public init() {}
 
-    static let keys = ["check", "tolerance", "echo", "output", "eval", "timeout"]
+    static let keys = ["check", "tolerance", "echo", "output", "eval", "timeout", "fig-cap", "label"]
 
     /// Applies `key: value`; returns an error message and hint when the pair is not understood (`unknown`: the key
     /// is not an option, which is a warning: the option is ignored, as Quarto ignores options it does not know).
@@ -45,10 +49,22 @@ public struct CellOptions: Sendable, Equatable {
                 return ("option 'timeout' needs a positive number of seconds, got '\(value)'", nil)
             }
             timeout = t
+        case "fig-cap", "label":
+            let text = Self.unquoted(value)
+            guard !text.isEmpty else { return ("option '\(key)' needs a text, got nothing", "e.g. \(key): Similarity") }
+            if key == "label" { label = text } else { figureCaption = text }
         default:
             return ("unknown option '\(key)' (ignored)", Suggest.hint(for: key, in: Self.keys) ?? "options: " + Self.keys.joined(separator: ", "))
         }
         return nil
+    }
+}
+
+extension CellOptions {
+    /// A YAML-style scalar without its surrounding quotes ("..." or '...').
+    static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
+        return String(value.dropFirst().dropLast())
     }
 }
 

@@ -30,14 +30,17 @@ public enum Renderer {
 
     /// `run`: the notebook with every cell followed by its fresh output (errors shown in place). Cell options:
     /// `echo: false` drops the cell, `output: false` its output (not an error), `eval: false` shows the cell with
-    /// no output; `#|` lines never show, and a dropped cell or block leaves no blank lines behind.
-    public static func renderRun(_ run: NotebookRun) -> [UInt8] {
-        spliceRun(run.notebook, run.results.map { result in
+    /// no output; `#|` lines never show, and a dropped cell or block leaves no blank lines behind. Figures link to
+    /// `folder`/fig-LINE-N.svg (default: NAME_files for the notebook NAME.md; MarkdownOutput writes the files).
+    public static func renderRun(_ run: NotebookRun, folder: String? = nil) -> [UInt8] {
+        let folder = folder ?? FigureFile.folder(forNotebook: run.notebook.path)
+        return spliceRun(run.notebook, run.results.map { result in
             let options = result.cell.options
             var text: String? = shownOutput(result)
             if !options.eval || (!options.output && result.status == .ok) { text = nil }
-            let tables = result.status == .ok && text != nil ? result.tables : []
-            return RunEdit(cell: result.cell, text: text, showSource: options.echo, tables: tables)
+            return RunEdit(cell: result.cell, text: text, showSource: options.echo,
+                           displays: text == nil ? [] : result.shownDisplays,
+                           figures: result.figureFiles.map(\.name), folder: folder)
         })
     }
 
@@ -56,28 +59,16 @@ public enum Renderer {
         var cell: Cell
         var text: String?
         var showSource: Bool
-        /// Ranges of `text` (UTF-8 offsets) that are Markdown tables, rendered outside the fence.
-        var tables: [Range<Int>] = []
-    }
+        /// The displays in `text`, rendered outside the fence; `figures` the file names of its figures in `folder`.
+        var displays: [PlacedDisplay] = []
+        var figures: [String] = []
+        var folder = ""
 
-    /// Printed text in `output` fences with the tables between them as Markdown, separated by blank lines.
-    static func outputWithTables(_ text: String, tables: [Range<Int>], lineEnding le: String) -> [UInt8] {
-        let bytes = Array(text.utf8)
-        var parts: [[UInt8]] = []
-        var cursor = 0
-        func printed(_ r: Range<Int>) {
-            let piece = String(decoding: bytes[r], as: UTF8.self)
-            if !piece.isEmpty { parts.append(outputBlock(piece, lineEnding: le)) }
+        /// The Markdown of the output: one fence, or fences with the displays between them.
+        func markdown(_ text: String, lineEnding le: String) -> [UInt8] {
+            displays.isEmpty ? outputBlock(text, lineEnding: le)
+                : outputWithDisplays(text, displays: displays, figures: figures, folder: folder, lineEnding: le)
         }
-        for table in tables {
-            printed(cursor..<table.lowerBound)
-            var lines = String(decoding: bytes[table], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
-            parts.append(Array(lines.map { $0 + le }.joined().utf8))
-            cursor = table.upperBound
-        }
-        printed(cursor..<bytes.count)
-        return Array(parts.joined(separator: Array(le.utf8)))
     }
 
     static func spliceRun(_ notebook: Notebook, _ edits: [RunEdit]) -> [UInt8] {
@@ -112,18 +103,16 @@ public enum Renderer {
                 if edit.showSource || !isBlank(bytes[cursor..<existing.byteRange.lowerBound]) {
                     out += bytes[cursor..<existing.byteRange.lowerBound]
                 }
-                let unchanged = edit.tables.isEmpty && (existing.text == text || (existing.text.isEmpty && text.isEmpty))
+                let unchanged = edit.displays.isEmpty && (existing.text == text || (existing.text.isEmpty && text.isEmpty))
                 out += unchanged ? Array(bytes[existing.byteRange])
-                    : prefixed(edit.tables.isEmpty ? outputBlock(text, lineEnding: le)
-                                   : outputWithTables(text, tables: edit.tables, lineEnding: le), prefix: existing.linePrefix)
+                    : prefixed(edit.markdown(text, lineEnding: le), prefix: existing.linePrefix)
                 cursor = existing.byteRange.upperBound
             } else {
                 if edit.showSource {
                     if let last = bytes[..<end].last, last != 0x0A, last != 0x0D { out += Array(le.utf8) }
                     out += blankLine(prefix: cell.block.linePrefix, lineEnding: le)
                 }
-                out += prefixed(edit.tables.isEmpty ? outputBlock(text, lineEnding: le)
-                                    : outputWithTables(text, tables: edit.tables, lineEnding: le), prefix: cell.block.linePrefix)
+                out += prefixed(edit.markdown(text, lineEnding: le), prefix: cell.block.linePrefix)
             }
         }
         out += bytes[cursor...]

@@ -16,8 +16,8 @@ public struct CellResult: Sendable {
     /// What the cell printed (up to the error, when it failed).
     public var output: String
     public var status: Status
-    /// Where in `output` the cell's `table(...)` calls wrote their tables (UTF-8 offsets, in order).
-    public var tables: [Range<Int>] = []
+    /// The cell's displays (tables, figures) and where in `output` their text forms sit, in order.
+    public var displays: [PlacedDisplay] = []
 }
 
 public struct NotebookRun: Sendable {
@@ -114,7 +114,7 @@ public struct Runner: Sendable {
                 stopped = !options.keepGoing
             }
             run.results.append(CellResult(cell: cell, output: output, status: status,
-                                          tables: DisplayLog.ranges(of: log.take(), in: output)))
+                                          displays: CellResult.captioned(DisplayLog.place(log.take(), in: output), cell.options)))
         }
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {

@@ -19,14 +19,19 @@ enum TableFunction {
         guard let value = slots[0] else { throw PyError.type("table() missing 1 required positional argument: 'value'") }
         let rows = given(slots[1]), columns = given(slots[2])
         let format = slots[3] ?? .str(".4f")
-        let text = try render(value, rows: rows, columns: columns, format: format, context)
-        try context.write(text)
-        log?.record(text)
+        let table = try build(value, rows: rows, columns: columns, format: format, context)
+        try context.write(table.text)
+        log?.record(.table(table))
         return .none
     }
 
     /// The table's lines, each ending in "\n".
     static func render(_ value: Value, rows: Value?, columns: Value?, format: Value, _ context: any Context) throws -> String {
+        try build(value, rows: rows, columns: columns, format: format, context).text
+    }
+
+    /// The table's cells, formatted.
+    static func build(_ value: Value, rows: Value?, columns: Value?, format: Value, _ context: any Context) throws -> Table {
         let listed = plain(value)
         let items = try (isList(listed) ? context.iterate(listed) : context.iterate(value)).map(plain)
         func text(_ v: Value) throws -> String {
@@ -77,9 +82,7 @@ enum TableFunction {
         let numeric = header.indices.map { c in
             !(c == 0 && showRows) && !body.isEmpty && body.allSatisfy { c < $0.count && PythonFloatSyntax.parses($0[c]) }
         }
-        var lines = [row(header), "|" + numeric.map { $0 ? "---:|" : "---|" }.joined()]
-        lines += body.map(row)
-        return lines.map { $0 + "\n" }.joined()
+        return Table(header: header, rows: body, rightAligned: numeric)
     }
 
     /// nil for an argument not given or None.

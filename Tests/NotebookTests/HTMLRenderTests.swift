@@ -11,10 +11,6 @@ func htmlPage(_ text: String, unsafeHTML: Bool = false, path: String = "page.md"
     return String(decoding: HTMLRenderer.render(run, unsafeHTML: unsafeHTML), as: UTF8.self)
 }
 
-func count(_ needle: String, in text: String) -> Int {
-    text.components(separatedBy: needle).count - 1
-}
-
 @Suite struct HTMLRenderTests {
     @Test func pageIsSelfContained() {
         let page = htmlPage("# Title\n\nSome *prose* with a [link](https://example.com).\n\n```quill\nprint(1 + 1)\n```\n")
@@ -131,10 +127,25 @@ func count(_ needle: String, in text: String) -> Int {
         #expect(page.contains("<h1 id=\"intro-1\">Intro</h1>"))
     }
 
-    @Test func renderingTwiceGivesTheSameBytes() throws {
-        let text = try String(contentsOf: fixtureURL("spec.md"), encoding: .utf8)
+    @Test func figuresAreInlineSVGWithUniqueIds() {
+        let cell = "```quill\n#| label: fig-m\n#| fig-cap: A <b>matrix</b>\nheatmap([[0.1, 0.9], [0.4, 0.2]], rows=[\"a\", \"b\"], columns=[\"c\", \"d\"])\n```\n\n"
+        let page = htmlPage("# Two\n\n" + cell + cell.replacingOccurrences(of: "fig-m", with: "fig-n"))
+        #expect(count("<figure class=\"figure\"", in: page) == 2)
+        #expect(page.contains("<figure class=\"figure\" id=\"fig-m\">\n<svg"))
+        #expect(page.contains("<figure class=\"figure\" id=\"fig-n\">\n<svg"))
+        #expect(count("<figcaption>A &lt;b&gt;matrix&lt;/b&gt;</figcaption>", in: page) == 2)
+        #expect(page.contains("id=\"f1-scale\"") && page.contains("url(#f1-scale)"))
+        #expect(page.contains("id=\"f2-scale\"") && page.contains("url(#f2-scale)"))
+        #expect(!page.contains("<?xml"))
+        // One cell per matrix entry, in each figure.
+        #expect(count("<rect class=\"cell\"", in: page) == 8)
+    }
+
+    @Test func renderingTwiceGivesTheSameBytes() {
+        let text = "# T\n\n## A\n\n```quill\ntable([[1.5, 2.0]], columns=[\"x\", \"y\"])\n"
+            + "heatmap([[0.1, 0.9], [0.4, 0.2]], rows=[\"a\", \"b\"], columns=[\"c\", \"d\"])\n```\n\n## B\n\ntext\n"
         let first = htmlPage(text), second = htmlPage(text)
         #expect(first == second)
-        #expect(first.contains("<table>"))
+        #expect(first.contains("<table>") && first.contains("<svg"))
     }
 }

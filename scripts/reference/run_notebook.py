@@ -228,10 +228,15 @@ def install_quill_module():
     """Quill's own builtins, as a `quill` module and as names every cell sees (a cell may rebind them)."""
     import types
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import quill_figures
+
+    functions = {"table": table, "throughput": throughput, **quill_figures.FUNCTIONS}
     module = types.ModuleType("quill")
-    module.table, module.throughput = table, throughput
+    for name, function in functions.items():
+        setattr(module, name, function)
     sys.modules["quill"] = module
-    return {"table": table, "throughput": throughput}
+    return functions
 
 
 def run(path):

@@ -1,15 +1,17 @@
 // A figure of the HTML page: the SVG document inline in a <figure>, its ids prefixed so that two figures on one page
 // never share one (`id="clip"` -> `id="f2-clip"`, with the `url(#...)` and `href="#..."` references that use it),
-// and the caption as <figcaption>.
+// the caption (`#| fig-cap`) as <figcaption> and the label (`#| label`) as the figure's id.
 
 import QuillCommonMark
 
 enum HTMLFigure {
-    static func html(svg: String, caption: String?, number: Int) -> String {
-        var body = uniqueIDs(inline(svg), prefix: "f\(number)-")
+    /// `number`: the figure's place on the page (1, 2, ...); `#| label` becomes the figure's id.
+    static func html(_ figure: Figure, number: Int) -> String {
+        var body = uniqueIDs(inline(FigureSVG.render(figure)), prefix: "f\(number)-")
         if body.hasSuffix("\n") { body.removeLast() }
-        let caption = caption.map { "\n<figcaption>\(HTMLText.escape($0))</figcaption>" } ?? ""
-        return "<figure class=\"figure\">\n\(body)\(caption)\n</figure>"
+        let id = figure.label.map { " id=\"\(HTMLText.escape($0))\"" } ?? ""
+        let caption = figure.caption.map { "\n<figcaption>\(HTMLText.escape($0))</figcaption>" } ?? ""
+        return "<figure class=\"figure\"\(id)>\n\(body)\(caption)\n</figure>"
     }
 
     /// The SVG without an XML declaration or doctype (not allowed inside HTML).
@@ -24,23 +26,4 @@ enum HTMLFigure {
             .replacing("url(#", with: "url(#" + prefix)
             .replacing("href=\"#", with: "href=\"#" + prefix)
     }
-}
-
-/// Labels and captions from a cell's `#|` lines (`#| label: fig-scores`, `#| fig-cap: Scores`), read from its
-/// source, so that the page needs nothing else from the cell options.
-enum HTMLCellLabel {
-    static func value(_ key: String, of cell: Cell) -> String? {
-        for line in cell.source.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix("#|") else { break }
-            let body = line.dropFirst(2)
-            guard let colon = body.firstIndex(of: ":"), body[..<colon].trimmingSpaces == key else { continue }
-            var value = body[body.index(after: colon)...].trimmingSpaces
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            return value.isEmpty ? nil : value
-        }
-        return nil
-    }
-
-    static func label(of cell: Cell) -> String? { value("label", of: cell) }
-    static func caption(of cell: Cell) -> String? { value("fig-cap", of: cell) }
 }

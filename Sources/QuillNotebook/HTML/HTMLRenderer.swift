@@ -16,7 +16,11 @@ public enum HTMLRenderer {
         for result in run.results {
             replacing[result.cell.line] = HTMLCell.html(result, figures: &figures)
             if let output = result.cell.output { dropping.insert(output.range.lowerBound.line) }
-            if let label = HTMLCellLabel.label(of: result.cell) { labels.insert(label) }
+            if let label = result.cell.options.label {
+                labels.insert(label)
+                // The cell's second and later figures are LABEL-2, LABEL-3, ... (CellResult.captioned).
+                for n in stride(from: 2, through: result.figureFiles.count, by: 1) { labels.insert("\(label)-\(n)") }
+            }
         }
         let fields = frontMatterFields(notebook.bytes)
         let fragment = Document.renderHTML(proseBytes(notebook.bytes), unsafe: unsafeHTML, replacing: replacing,
