@@ -96,7 +96,7 @@ func htmlPage(_ text: String, unsafeHTML: Bool = false, path: String = "page.md"
         #expect(page.contains("<h2 id=\"first-step-1\">First step</h2>"))
         #expect(page.contains("<h3 id=\"détails-x\">Détails <code>x</code></h3>"))
         #expect(page.contains("<h2 id=\"두-번째\">두 번째</h2>"))
-        #expect(page.contains("<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<ol>\n"
+        #expect(page.contains("<h1 id=\"guide\">Guide</h1>\n<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<ol>\n"
                               + "<li><a href=\"#first-step\">First step</a></li>\n"
                               + "<li><a href=\"#first-step-1\">First step</a></li>\n"
                               + "<li class=\"sub\"><a href=\"#détails-x\">Détails x</a></li>\n"

@@ -25,8 +25,17 @@ struct HTMLPage {
         out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         out += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
         out += "<main class=\"notebook\">\n"
-        if let contents { out += Self.contentsHTML(contents) }
-        out += "<article>\n\(body)</article>\n</main>\n</body>\n</html>\n"
+        var article = body
+        if let contents {
+            // After the title heading when the page starts with one, else first.
+            let nav = Self.contentsHTML(contents)
+            if article.hasPrefix("<h1 "), let end = article.firstRange(of: "</h1>\n") {
+                article.insert(contentsOf: nav, at: end.upperBound)
+            } else {
+                article = nav + article
+            }
+        }
+        out += "<article>\n\(article)</article>\n</main>\n</body>\n</html>\n"
         return out
     }
 
