@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system libraries Quill links (Debian packages) when they are missing. Needs root or sudo.
+# Installs the Debian packages Quill needs when they are missing (idempotent, quiet). Needs root or sudo.
+#  - libopenblas-dev, libcmark-dev, pkg-config: the system libraries Quill links.
+#  - chromium, fonts-noto-cjk: the browser test (scripts/browser-test.sh) opens the rendered HTML page headless;
+#    the CJK fonts let it draw the quickstart's Korean text.
 set -euo pipefail
 need=()
-for pkg in libopenblas-dev libcmark-dev pkg-config; do
+for pkg in libopenblas-dev libcmark-dev pkg-config chromium fonts-noto-cjk; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if ((${#need[@]})); then
@@ -10,5 +13,5 @@ if ((${#need[@]})); then
     sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi

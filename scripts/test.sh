@@ -11,5 +11,6 @@ if [[ "${QUILL_TEST_MPNET:-1}" == 1 ]]; then bash scripts/fetch-model.sh all-mpn
 swift build --build-tests -Xcc -O2
 swift test --skip-build -Xcc -O2
 if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
+QUILL_REQUIRE_BROWSER=1 bash scripts/browser-test.sh
 # Quill as a versioned dependency of another package (offline, from SwiftPM's cache; about 4 minutes).
 bash scripts/consumer-test.sh

@@ -16,7 +16,7 @@ struct Quill: AsyncParsableCommand {
         // Quill's version and the libcmark it runs on (the system library's, read at run time).
         version: "\(QuillVersion.string) (libcmark \(QuillCommonMark.Document.cmarkVersion))",
         subcommands: [
-            RunCommand.self, CheckCommand.self, UpdateCommand.self,
+            RunCommand.self, CheckCommand.self, UpdateCommand.self, WatchCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,
             ModelsCommand.self, FetchCommand.self,
         ])

@@ -8,7 +8,7 @@ import QuillNotebook
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run notebooks and write them, with each cell's output, to Output/NAME.md; run .py files.",
+        abstract: "Run notebooks and write them, with each cell's output, to Output/NAME.md (--to html: NAME.html); run .py files.",
         discussion: """
             The source notebooks are never modified. A FILE.py runs as a single cell and prints to stdout (no \
             Output/ file); its exit status is 65 when it fails and 1 when a model it loads cannot be had. Exit status: 0 when every cell ran, 65 when a cell or a \
@@ -22,6 +22,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
+    @OptionGroup var output: OutputFormatOptions
+
     @Option(name: .customLong("output-dir"), help: "Folder for the rendered notebooks.")
     var outputDirectory = "Output"
 
@@ -32,6 +34,7 @@ struct RunCommand: ParsableCommand {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
         let params = try options.parameterValues()
         try NotebookFiles.checkParameters(params, in: files)
+        let formats = try output.formats()
         let runner = notebookRunner(download: options.download)
         var status: ExitCode = .success
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
@@ -41,12 +44,11 @@ struct RunCommand: ParsableCommand {
                 if code != 0, status == .success || code == ExitStatus.diagnostics.rawValue { status = ExitCode(code) }
                 continue
             }
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
+            let target = (outputDirectory as NSString).appendingPathComponent(OutputWriter.stem(path))
             // Two notebooks of the same name in different folders would write the same output file (and figure
             // folder NAME_files); the second would silently replace the first.
             if let first = writtenFor[target] {
-                Report.error("\(path): not run: its output \(target) is that of \(first) too; rename one of them "
+                Report.error("\(path): not run: its output \(target).\(formats[0].rawValue) is that of \(first) too; rename one of them "
                              + "or run them with different --output-dir")
                 if status == .success { status = ExitStatus.failure }
                 continue
@@ -62,14 +64,8 @@ struct RunCommand: ParsableCommand {
             if result.hasErrors { status = ExitStatus.diagnostics }
             if result.unavailable != nil, !options.allowMissingModels, status == .success { status = ExitStatus.failure }
             guard !notebook.hasErrors, result.unavailable == nil else { continue }
-            do {
-                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-                try MarkdownOutput.write(result, to: target)
-                Report.out("wrote \(target)")
-            } catch {
-                Report.error("\(error)")
-                if status == .success { status = ExitStatus.failure }
-            }
+            if !OutputWriter.write(result, formats: formats, unsafeHTML: output.unsafeHTML, into: outputDirectory),
+               status == .success { status = ExitStatus.failure }
         }
         if status != .success { throw status }
     }

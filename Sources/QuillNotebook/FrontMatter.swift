@@ -52,7 +52,7 @@ extension NotebookReader {
 
 enum FrontMatter {
     /// Keys that documents commonly carry and Quill ignores.
-    static let ignoredKeys = ["title", "author", "date", "description", "tags"]
+    static let ignoredKeys = ["title", "author", "date", "description", "tags", "lang"]
 
     struct Found {
         /// Lines 1...n, both fences included.
