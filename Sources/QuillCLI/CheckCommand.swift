@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = Runner(hosts: try notebookHosts(download: options.download, cache: !options.noCache))
         var suites: [JUnitReport.Suite] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
         for path in files {

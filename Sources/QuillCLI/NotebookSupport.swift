@@ -9,13 +9,15 @@ import QuillNotebook
 import QuillPython
 
 /// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
-/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
-func notebookHosts(download: Bool = false) -> @Sendable (URL) -> any ModelHost {
+/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook, behind
+/// the on-disk cache unless `cache` is false (--no-cache).
+func notebookHosts(download: Bool = false, cache: Bool = true) throws -> @Sendable (URL) -> any ModelHost {
     if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
         let hash = HashEngine()
         return { _ in hash }
     }
-    let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil))
+    let onDisk = try cache ? EmbeddingCache.fromEnvironment() : nil
+    let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil), cache: onDisk)
     return { ModelsHost(models: models, directory: $0) }
 }
 
@@ -32,6 +34,9 @@ struct NotebookOptions: ParsableArguments {
 
     @Flag(help: "Download models that are not found locally (as QUILL_ALLOW_DOWNLOAD=1); at most QUILL_MAX_DOWNLOAD_SIZE (default 5G) each.")
     var download = false
+
+    @Flag(name: .customLong("no-cache"), help: "Compute every embedding and score; neither read nor write the cache.")
+    var noCache = false
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }

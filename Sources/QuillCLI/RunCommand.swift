@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths, skip: outputDirectory)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = Runner(hosts: try notebookHosts(download: options.download, cache: !options.noCache))
         var status: ExitCode = .success
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
         for path in files {

@@ -23,7 +23,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = Runner(hosts: try notebookHosts(download: options.download, cache: !options.noCache))
         var status: ExitCode = .success
         for path in files {
             let runOptions = RunOptions(timeout: options.timeout)
