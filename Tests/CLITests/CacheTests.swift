@@ -17,7 +17,7 @@ import Testing
         #expect(first.loadedWeights)
         #expect(first.computed == 3 && first.hits == 0, "\(first.stderr)")
         let rendered = s.output("nb")
-        #expect(rendered.components(separatedBy: "\n").filter { $0.split(separator: " ").count == 6 }.count == 3)
+        #expect(s.printed("nb").split(separator: "\n").filter { $0.split(separator: " ").count == 6 }.count == 3)
 
         let second = try s.quill(["run", "nb.md"])
         #expect(second.status == 0, "\(second.stderr)")
@@ -73,7 +73,8 @@ import Testing
             #expect(other.computed == 0 && rendered == plain, "\(other.stderr)")
         } else {
             #expect(other.computed == 3, "\(other.stderr)")
-            #expect(rendered != plain)
+            // The fixture ends in Normalize, so normalize_embeddings=True gives its numbers again; a prompt does not.
+            if options.contains("prompt") { #expect(rendered != plain) }
         }
     }
 

@@ -106,6 +106,7 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench-jupyter"))
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--label", default="release build", help="how quill was built, for the report")
     args = ap.parse_args()
     quill = os.path.abspath(args.quill)
     work = os.path.abspath(args.work)
@@ -143,14 +144,18 @@ def main():
         for step in ([quill_round, jupyter_round] if rep % 2 == 0 else [jupyter_round, quill_round]):
             step()
         print(f"rep {rep + 1}/{args.reps}: " + ", ".join(f"{k} {v[-1]:.3f}s" for k, v in runs.items()), file=sys.stderr)
+        # Written after every repetition, so that a run cut short still leaves its measurements.
+        report(runs, loads, quill, args, label=args.label)
 
+
+def report(runs, loads, quill, args, label):
     med = {k: statistics.median(v) for k, v in runs.items()}
     ratios = {"cold": med["jupyter_cold"] / med["quill_cold"], "warm": med["jupyter_warm"] / med["quill_warm"],
               "edited": med["jupyter_edited"] / med["quill_edited"],
               "edited_vs_cold": med["quill_cold"] / med["quill_edited"]}
-    results = {"machine": machine(), "reps": args.reps, "runs": runs, "medians": med, "ratios": ratios,
-               "load_average_at_reps": loads, "quill_version": subprocess.run([quill, "--version"], capture_output=True,
-                                                                            text=True).stdout.strip()}
+    version = subprocess.run([quill, "--version"], capture_output=True, text=True).stdout.strip()
+    results = {"machine": machine(), "reps": len(loads), "runs": runs, "medians": med, "ratios": ratios,
+               "load_average_at_reps": loads, "quill_version": f"{version}, {label}"}
     print(json.dumps({"medians": med, "ratios": ratios}, indent=2))
     if not args.no_docs:
         with open(os.path.join(ROOT, "docs", "jupyter-benchmark.json"), "w") as f:
@@ -158,7 +163,6 @@ def main():
             f.write("\n")
         import jupyter_report
         jupyter_report.update(os.path.join(ROOT, "docs", "benchmarks.md"), results)
-
 
 if __name__ == "__main__":
     main()

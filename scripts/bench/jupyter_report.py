@@ -16,8 +16,8 @@ def section(r):
         "",
         f"The quickstart's computations plus a search over a 2,000-sentence corpus (`scripts/bench/jupyter_cells.py`), "
         f"executed as a `.ipynb` by nbclient with a python3 kernel (sentence-transformers {mach['sentence_transformers']}, "
-        f"torch {mach['torch']}, Python {mach['python']}) and as a Quill notebook by `quill check` (release build, "
-        f"{r['quill_version']}). {r['reps']} interleaved repetitions, medians; {mach['cpu']}, {mach['cores']} cores, "
+        f"torch {mach['torch']}, Python {mach['python']}) and as a Quill notebook by `quill check` ("
+        f"{r['quill_version']}). {r['reps']} interleaved repetition(s), medians; {mach['cpu']}, {mach['cores']} cores, "
         f"load average {min(r['load_average_at_reps']):.1f} to {max(r['load_average_at_reps']):.1f} at the repetitions "
         "(the machine was shared). Regenerate with `bash scripts/bench/jupyter.sh`; raw runs in "
         "`docs/jupyter-benchmark.json`.",

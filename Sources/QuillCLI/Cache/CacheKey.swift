@@ -40,13 +40,10 @@ enum CacheKey {
         return Array(hasher.finalize())
     }
 
+    /// Lowercase hex, two digits a byte (file names and fingerprints).
     static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        bytes.map { pairs[Int($0)] }.joined()
     }
+
+    private static let pairs: [String] = (0..<256).map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }
 }
