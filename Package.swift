@@ -47,7 +47,8 @@ let package = Package(
         .executableTarget(
             name: "QuillCLI",
             dependencies: ["QuillNotebook", "QuillCommonMark", "QuillModels", "QuillHub", "QuillPython", "QuillJSON",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),

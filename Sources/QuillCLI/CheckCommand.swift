@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = notebookRunner(download: options.download)
+        let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var suites: [JUnitReport.Suite] = []
         var summary: [String] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0

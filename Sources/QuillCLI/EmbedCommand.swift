@@ -30,6 +30,9 @@ struct EmbedCommand: ParsableCommand {
     @Flag(name: .long, help: "Scale each embedding to unit length.")
     var normalize = false
 
+    @Flag(name: .long, help: "Read and write the embedding cache (as notebooks do; see `quill cache info`).")
+    var cache = false
+
     @OptionGroup var timing: TimingOptions
 
     func validate() throws {
@@ -42,6 +45,7 @@ struct EmbedCommand: ParsableCommand {
         var clock = PhaseClock()
         let encoder = try loadBiEncoder(io.model)
         clock.loaded()
+        let cached = try WorkerCache.open(cache, folder: encoder.directory)
         var reader = try LineReader(path: io.input)
         let source = reader.source
         let text = InputFormat(rawValue: format) == .text
@@ -51,7 +55,9 @@ struct EmbedCommand: ParsableCommand {
         var count = 0
         func embed(_ batch: [(line: Int, record: Record)]) throws -> [[Float]] {
             clock.start()
-            let rows = try encoder.encode(batch.map(\.record.first), batchSize: batchSize, normalize: normalize)
+            let texts = batch.map(\.record.first)
+            let rows = try cached?.embeddings(encoder, texts, batchSize: batchSize, normalize: normalize)
+                ?? encoder.encode(texts, batchSize: batchSize, normalize: normalize)
             clock.computed()
             count += batch.count
             for (item, row) in zip(batch, rows) { try Numbers.checkFinite(row, line: item.line, source: source) }

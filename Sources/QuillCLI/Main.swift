@@ -18,7 +18,7 @@ struct Quill: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CheckCommand.self, UpdateCommand.self, WatchCommand.self,
             EmbedCommand.self, ScoreCommand.self, TokenizeCommand.self,
-            ModelsCommand.self, FetchCommand.self,
+            ModelsCommand.self, FetchCommand.self, CacheCommand.self,
         ])
 
     static func main() async {

@@ -14,8 +14,12 @@ final class LoadedModels: @unchecked Sendable {
     private var biEncoders: [String: BiEncoder] = [:]
     private var crossEncoders: [String: CrossEncoder] = [:]
 
-    init(resolver: ModelResolver = ModelResolver(progress: true)) {
+    /// The on-disk cache in front of the models (Cache/), or nil (--no-cache, the hash engine).
+    let cache: EmbeddingCache?
+
+    init(resolver: ModelResolver = ModelResolver(progress: true), cache: EmbeddingCache? = nil) {
         self.resolver = resolver
+        self.cache = cache
     }
 
     func biEncoder(_ folder: URL) throws -> BiEncoder {
@@ -30,6 +34,7 @@ final class LoadedModels: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let hit = table[key] { return hit }
+        EmbeddingCache.trace("loading model weights from \(key)")
         let model = try load()
         table[key] = model
         return model
@@ -44,11 +49,17 @@ struct ModelsHost: ModelHost {
     var batches = ProgressBatches()
 
     func loadBiEncoder(_ reference: String) throws -> any BiEncoderModel {
-        BiEncoderAdapter(name: reference, model: try models.biEncoder(try resolve(reference)), batches: batches)
+        let folder = try resolve(reference), models = self.models, batches = self.batches
+        let load = { @Sendable in BiEncoderAdapter(name: reference, model: try models.biEncoder(folder), batches: batches) }
+        guard let cache = models.cache else { return try load() }
+        return try CachingModels.biEncoder(name: reference, folder: folder, cache: cache, load: load)
     }
 
     func loadCrossEncoder(_ reference: String) throws -> any CrossEncoderModel {
-        CrossEncoderAdapter(name: reference, model: try models.crossEncoder(try resolve(reference)), batches: batches)
+        let folder = try resolve(reference), models = self.models, batches = self.batches
+        let load = { @Sendable in CrossEncoderAdapter(name: reference, model: try models.crossEncoder(folder), batches: batches) }
+        guard let cache = models.cache else { return try load() }
+        return try CachingModels.crossEncoder(name: reference, folder: folder, cache: cache, load: load)
     }
 
     /// A model that cannot be had at all becomes `ModelUnavailable` (the notebook is reported as not run);

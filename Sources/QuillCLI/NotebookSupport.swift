@@ -9,22 +9,26 @@ import QuillNotebook
 import QuillPython
 
 /// The models a notebook's cells use: Quill's own (ModelsHost.swift), or with QUILL_ENGINE=hash the deterministic
-/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook.
-/// `clock`: the runner's, so that long encodes stop at the cell's deadline and show progress (ProgressBatches).
-func notebookHosts(download: Bool = false, clock: CellClock? = nil) -> @Sendable (URL) -> any ModelHost {
+/// hash engine (tests, trying the language without models). One set of loaded models serves every notebook, behind
+/// the on-disk cache unless `cache` is false (--no-cache). `clock`: the runner's, so that long encodes stop at the
+/// cell's deadline and show progress (ProgressBatches).
+func notebookHosts(download: Bool = false, cache: Bool = true, clock: CellClock? = nil) throws
+    -> @Sendable (URL) -> any ModelHost {
     if ProcessInfo.processInfo.environment["QUILL_ENGINE"] == "hash" {
         let hash = HashEngine()
         return { _ in hash }
     }
-    let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil))
+    let onDisk = try cache ? EmbeddingCache.fromEnvironment() : nil
+    let models = LoadedModels(resolver: ModelResolver(progress: true, allowDownload: download ? true : nil), cache: onDisk)
     let batches = ProgressBatches(clock: clock, progress: ProgressLine.standardError())
     return { ModelsHost(models: models, directory: $0, batches: batches) }
 }
 
-/// The runner of run, check and update: Quill's models, their batches timed by the runner's cell clock.
-func notebookRunner(download: Bool) -> Runner {
+/// The runner of run, check and update: Quill's models (behind the cache unless `cache` is false), their batches
+/// timed by the runner's cell clock.
+func notebookRunner(download: Bool, cache: Bool = true) throws -> Runner {
     let clock = CellClock()
-    return Runner(hosts: notebookHosts(download: download, clock: clock), clock: clock)
+    return Runner(hosts: try notebookHosts(download: download, cache: cache, clock: clock), clock: clock)
 }
 
 struct NotebookOptions: ParsableArguments {
@@ -46,6 +50,9 @@ struct NotebookOptions: ParsableArguments {
                                + "VALUE reads as papermill reads -p: True, False, None, an int, a float, else a string.",
                                valueName: "NAME=VALUE"))
     var params: [String] = []
+
+    @Flag(name: .customLong("no-cache"), help: "Compute every embedding and score; neither read nor write the cache.")
+    var noCache = false
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
         let params = try options.parameterValues()
         try NotebookFiles.checkParameters(params, in: files)
         let formats = try output.formats()
-        let runner = notebookRunner(download: options.download)
+        let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var status: ExitCode = .success
         var writtenFor: [String: String] = [:]   // output file -> the notebook it is written for
         for path in files {

@@ -29,6 +29,9 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Raw logits, without the model's activation.")
     var logits = false
 
+    @Flag(name: .long, help: "Read and write the score cache (as notebooks do; see `quill cache info`).")
+    var cache = false
+
     @OptionGroup var timing: TimingOptions
 
     func validate() throws {
@@ -40,6 +43,7 @@ struct ScoreCommand: ParsableCommand {
         var clock = PhaseClock()
         let encoder = try loadCrossEncoder(io.model)
         clock.loaded()
+        let cached = try WorkerCache.open(cache, folder: encoder.directory)
         var reader = try LineReader(path: io.input)
         let source = reader.source
         var out = try JSONLinesOutput(path: io.output)
@@ -47,7 +51,8 @@ struct ScoreCommand: ParsableCommand {
         try Batches.run(&reader, convert: { try Records.pair($0, source: source) }) { batch in
             clock.start()
             let pairs = batch.map { ($0.record.first, $0.record.second ?? "") }
-            let scores = try encoder.predict(pairs, batchSize: batchSize, activate: !logits, softmax: softmax)
+            let scores = try cached?.scores(encoder, pairs, batchSize: batchSize, activate: !logits, softmax: softmax)
+                ?? encoder.predict(pairs, batchSize: batchSize, activate: !logits, softmax: softmax)
             clock.computed()
             count += batch.count
             for (item, row) in zip(batch, scores) {

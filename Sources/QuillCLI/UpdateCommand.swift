@@ -26,7 +26,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let files = try NotebookFiles.expand(options.paths)
-        let runner = notebookRunner(download: options.download)
+        let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var status: ExitCode = .success
         for path in files {
             let runOptions = RunOptions(timeout: options.timeout)

@@ -47,7 +47,7 @@ struct WatchCommand: ParsableCommand {
             if !writingOutput.load(ordering: .sequentiallyConsistent) { _exit(130) }
             interrupted.store(true, ordering: .sequentiallyConsistent)
         }
-        let runner = Runner(hosts: notebookHosts(download: options.download))
+        let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var seen: [String: [FileStamp?]] = [:]   // notebook -> stamps of it and its data files when last rendered
         var dataFiles = DataFiles()
         Report.out("watching \(options.paths.joined(separator: " ")) (Ctrl-C to stop)")

@@ -44,11 +44,14 @@ enum ThroughputFunction {
             argument = .list(PyList(pairs ? try inputs.flatMap { try context.iterate($0) } : inputs))
         }
         var fastest = Duration.seconds(Int64.max)
-        for _ in 0..<repeats {
-            try context.checkDeadline()
-            let start = clock()
-            _ = try context.call(work, Arguments([argument]))
-            fastest = min(fastest, clock() - start)
+        // The engine itself is timed: a cache in front of it (the CLI's) is bypassed.
+        try HostCalls.$bypassCache.withValue(true) {
+            for _ in 0..<repeats {
+                try context.checkDeadline()
+                let start = clock()
+                _ = try context.call(work, Arguments([argument]))
+                fastest = min(fastest, clock() - start)
+            }
         }
         let seconds = Double(fastest.components.seconds) + Double(fastest.components.attoseconds) * 1e-18
         return .object(ThroughputResult(items: inputs.count, unit: pairs ? "pairs" : "sentences", repeats: repeats,

@@ -51,3 +51,9 @@ public struct ModelUnavailable: Error, Sendable, Equatable, CustomStringConverti
         return "model \(model) unavailable" + (reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")")
     }
 }
+
+/// Calls that must reach the engine itself, never a cache in front of it: `throughput` sets `bypassCache` while it
+/// times a model, since a cached answer would measure the cache.
+public enum HostCalls {
+    @TaskLocal public static var bypassCache = false
+}
