@@ -9,6 +9,7 @@ SparkContext.addFile (SparkFiles), unless --installed says both are at the same 
 
 import argparse
 import collections
+import functools
 import json
 import os
 import shutil
@@ -91,7 +92,8 @@ def read_input(spark, path, columns):
 def check_records(df, columns, path):
     """Refuses null ids or texts and duplicate ids, naming a few of them."""
     from pyspark.sql import functions as F
-    nulls = df.filter(F.col("id").isNull() | F.greatest(*[F.col(c).isNull() for c in columns])).limit(3).collect()
+    any_null = functools.reduce(lambda a, b: a | b, [F.col(c).isNull() for c in ["id"] + columns])
+    nulls = df.filter(any_null).limit(3).collect()
     if nulls:
         raise JobError(f"--input {path}: null id or {'/'.join(columns)} in rows such as {[r.asDict() for r in nulls]}")
     dups = df.groupBy("id").count().filter("count > 1").limit(5).collect()
