@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("junit"), help: "Write a JUnit XML report to this file.")
     var junitPath: String?
 
+    @Option(name: .long, help: "Run only shard K of N (K/N, 1 <= K <= N): a fixed part of the notebooks, balanced by file size.")
+    var shard: String?
+
     @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
     var keepGoing = false
 
@@ -29,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try NotebookFiles.expand(options.paths)
+        let files = try Shard.notebooks(NotebookFiles.expand(options.paths), shard: shard, junit: junitPath)
         let runner = Runner(hosts: notebookHosts(download: options.download))
         var suites: [JUnitReport.Suite] = []
         var mismatches = 0, failures = 0, passed = 0, skipped = 0, unavailable = 0, ioErrors = 0
