@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("junit"), help: "Write a JUnit XML report to this file.")
     var junitPath: String?
 
+    @Option(name: .long, help: "Run only shard K of N (K/N, 1 <= K <= N): a fixed part of the notebooks, balanced by file size.")
+    var shard: String?
+
     @Flag(name: .customLong("keep-going"), help: "Run the cells after a failing cell instead of stopping.")
     var keepGoing = false
 
@@ -31,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try NotebookFiles.expand(options.paths)
+        let files = try Shard.notebooks(NotebookFiles.expand(options.paths), shard: shard, junit: junitPath)
         let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var suites: [JUnitReport.Suite] = []
         var summary: [String] = []
