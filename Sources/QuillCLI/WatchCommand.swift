@@ -78,20 +78,3 @@ struct WatchCommand: ParsableCommand {
         if interrupted.load(ordering: .sequentiallyConsistent) { _exit(130) }
     }
 }
-
-/// What `watch` compares: a file's modification time and size (nil: the file is not there).
-struct FileStamp: Equatable {
-    var modified: Double
-    var size: Int
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if os(Linux)
-        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        #else
-        modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
-        #endif
-        size = Int(info.st_size)
-    }
-}

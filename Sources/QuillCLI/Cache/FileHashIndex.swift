@@ -7,28 +7,6 @@ import Glibc
 #endif
 import Foundation
 
-/// What identifies one version of a file without reading it.
-struct FileStamp: Equatable {
-    var size: Int64
-    var modified: Int64   // nanoseconds
-    var changed: Int64    // nanoseconds (ctime: set by the kernel on any write or rename, never by a user)
-    var inode: UInt64
-
-    init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
-        self.size = size
-        self.modified = modified
-        self.changed = changed
-        self.inode = inode
-    }
-
-    init(_ info: stat) {
-        size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
-}
-
 final class FileHashIndex: @unchecked Sendable {   // used under ModelFingerprints' lock
     let url: URL
     private var lines: [String: (stamp: FileStamp, hash: String)]?
