@@ -29,6 +29,8 @@ func quill(_ arguments: [String], in directory: URL, engine: String? = "hash") t
     let emptyCache = directory.appendingPathComponent(".empty-hf-cache").path
     for key in ["HF_HUB_CACHE", "SENTENCE_TRANSFORMERS_HOME", "HF_HOME"] { environment[key] = emptyCache }
     environment["QUILL_MODEL_PATH"] = nil
+    // Nor the user's embedding cache: each test folder has its own (a warm cache would hide timeouts and loads).
+    environment["QUILL_CACHE_DIR"] = directory.appendingPathComponent(".quill-cache").path
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -50,13 +50,16 @@ struct SeedNumbersEngine: ModelHost {
         Notebook(path: name, bytes: try [UInt8](Data(contentsOf: folder.appendingPathComponent(name))))
     }
 
-    @Test func folderHoldsTheFourNotebooks() throws {
+    /// The seed's three, the larger-model comparison (all-mpnet-base-v2) and the quickstart.
+    static let all = seedNotebooks + ["04-larger-model.md", "quickstart.md"]
+
+    @Test func folderHoldsTheFiveNotebooks() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".md") }.sorted()
-        #expect(names == Self.seedNotebooks + ["quickstart.md"])
+        #expect(names == Self.all)
     }
 
     /// Every cell of every notebook is Python that Quill's parser accepts (no model needed).
-    @Test(arguments: seedNotebooks + ["quickstart.md"])
+    @Test(arguments: all)
     func cellsParseAsPython(_ name: String) throws {
         let notebook = try Self.load(name)
         #expect(notebook.diagnostics.isEmpty, "\(notebook.diagnostics)")
