@@ -115,6 +115,15 @@ func htmlPage(_ text: String, unsafeHTML: Bool = false, path: String = "page.md"
         #expect(htmlPage("text\n", path: "dir/notes.md").contains("<title>notes</title>"))
     }
 
+    /// The values a run used are shown above the article (escaped), `-p` overrides included.
+    @Test func parametersAreShownAtTheTop() {
+        let source = "---\nparams:\n  model: all-MiniLM-L6-v2\n  k: 3\n---\n\n# T\n\n```quill\nprint(model, k)\n```\n"
+        let (run, _) = runNotebook(source, path: "p.md", options: RunOptions(params: ["k": .int("5")]))
+        let page = String(decoding: HTMLRenderer.render(run), as: UTF8.self)
+        #expect(page.contains("<dl class=\"params\" aria-label=\"Parameters\">\n<dt>model</dt><dd><code>all-MiniLM-L6-v2</code></dd>\n<dt>k</dt><dd><code>5</code></dd>\n</dl>"))
+        #expect(!htmlPage("# T\n").contains("class=\"params\""))
+    }
+
     @Test func cellsNestedInListsStayThere() {
         let page = htmlPage("1. Step one:\n\n   ```quill\n   print(7)\n   ```\n\n2. Step two\n")
         #expect(page.contains("<li>\n<p>Step one:</p>\n<section class=\"cell\">"))

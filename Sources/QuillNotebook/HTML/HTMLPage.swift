@@ -11,6 +11,8 @@ struct HTMLPage {
     var body: String
     /// The sections to list, or nil for no table of contents.
     var contents: [HTMLHeading]?
+    /// The parameters the run used (front matter defaults, overridden by `-p`), shown above the article.
+    var params: [(name: String, value: String)] = []
 
     /// Scripts, frames, fonts and connections: none; style: only the inline sheet; images: only the page's own
     /// (inline SVG, data: URIs) and files next to it.
@@ -34,6 +36,13 @@ struct HTMLPage {
             } else {
                 article = nav + article
             }
+        }
+        if !params.isEmpty {
+            out += "<dl class=\"params\" aria-label=\"Parameters\">\n"
+            for (name, value) in params {
+                out += "<dt>\(HTMLText.escape(name))</dt><dd><code>\(HTMLText.escape(value))</code></dd>\n"
+            }
+            out += "</dl>\n"
         }
         out += "<article>\n\(article)</article>\n</main>\n</body>\n</html>\n"
         return out

@@ -27,7 +27,8 @@ public enum HTMLRenderer {
                                            dropping: dropping, reservedIDs: labels.union(["contents"]))
         let title = fields["title"] ?? fragment.headings.first?.text ?? fileName(notebook.path)
         let page = HTMLPage(title: title, language: fields["lang"], body: fragment.html,
-                            contents: tableOfContents(fragment.headings))
+                            contents: tableOfContents(fragment.headings),
+                            params: run.params.map { ($0.name, ParamsRecord.yaml($0.value)) })
         return Array(page.html.utf8)
     }
 

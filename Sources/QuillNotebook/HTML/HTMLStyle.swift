@@ -50,6 +50,9 @@ enum HTMLStyle {
         nav.toc { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; margin: 0 0 2rem; font-size: .95rem; }
         nav.toc ol { margin: 0; padding-left: 1.25rem; }
         nav.toc li.sub { margin-left: 1.25rem; list-style-type: circle; }
+        dl.params { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; font-size: .9rem; border-left: 3px solid var(--border); padding: .25rem .75rem; margin: 0 0 1.5rem; }
+        dl.params dt { font-weight: 600; }
+        dl.params dd { margin: 0; }
         img { max-width: 100%; }
         @media (max-width: 40rem) { main.notebook { padding: 1rem .75rem 3rem; } body { font-size: 15px; } }
         @media print {
