@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 // Quill: a notebook-style literate runner for sentence embeddings, with its own inference engine.
 // Modules point one way: system-library shims and C kernels -> QuillCommonMark, QuillJSON, QuillTensors,
-// QuillTokenizers -> QuillModels, QuillHub; QuillJSON -> QuillPython (the cell language) -> QuillNotebook; QuillCLI joins
-// them (it adapts QuillModels and QuillHub to QuillPython's ModelHost, so that QuillNotebook never sees the engine).
+// QuillTokenizers -> QuillModels, QuillHub; QuillJSON -> QuillPython (the cell language) -> QuillNotebook;
+// QuillCLI joins them (it adapts QuillModels and QuillHub to QuillPython's ModelHost, so that QuillNotebook never sees
+// the engine).
 // Every module name starts with Quill, so that none clashes in a consumer's dependency graph. Every target declares
 // each module it imports (checked by scripts/consumer-test.sh's import scan).
 import PackageDescription
@@ -28,8 +29,8 @@ let package = Package(
 
         .target(name: "QuillJSON"),
         .target(name: "QuillCommonMark", dependencies: ["QuillCMark"]),
-        // Hot kernels in C. The project's debug builds pass `-Xcc -O2` (scripts/test.sh) so that tests on real models stay
-        // quick; the manifest itself carries no unsafe flags, so the package works as a versioned dependency.
+        // Hot kernels in C. The project's debug builds pass `-Xcc -O2` (scripts/test.sh) so that tests on real models
+        // stay quick; the manifest itself carries no unsafe flags, so the package works as a versioned dependency.
         .target(name: "QuillKernels"),
         .target(name: "QuillTensors", dependencies: ["QuillCBLAS", "QuillKernels", "QuillJSON"]),
         .target(name: "QuillTokenizers", dependencies: ["QuillJSON"]),
@@ -47,19 +48,28 @@ let package = Package(
         .executableTarget(
             name: "QuillCLI",
             dependencies: ["QuillNotebook", "QuillCommonMark", "QuillModels", "QuillHub", "QuillPython", "QuillJSON",
+                           "QuillTensors",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["QuillTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TokenizersTests", dependencies: ["QuillTokenizers", "QuillJSON"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelsTests", dependencies: ["QuillModels", "QuillTensors", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TokenizersTests", dependencies: ["QuillTokenizers", "QuillJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ModelsTests", dependencies: ["QuillModels", "QuillTensors", "QuillJSON"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "HubTests", dependencies: ["QuillHub", "QuillModels"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "QuillPythonTests", dependencies: ["QuillPython", "QuillJSON", .product(name: "BigInt", package: "BigInt")],
+            name: "QuillPythonTests",
+            dependencies: ["QuillPython", "QuillJSON", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["QuillNotebook", "QuillCommonMark", "QuillPython"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["QuillCLI", "QuillJSON", "QuillModels"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "NotebookTests", dependencies: ["QuillNotebook", "QuillCommonMark", "QuillPython"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CLITests", dependencies: ["QuillCLI", "QuillJSON", "QuillModels", "QuillNotebook", "QuillPython"],
+            resources: [.copy("Fixtures")]),
     ]
 )

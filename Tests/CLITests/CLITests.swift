@@ -87,6 +87,24 @@ func read(_ name: String, in dir: URL) -> String {
         #expect(read("Output/seed.md", in: dir).contains("Similarity score: 0.9176"))
     }
 
+    /// The refusal covers a notebook's figure folder too: Output/NAME_files/ keeps the first notebook's figures.
+    @Test func notebooksOfTheSameNameDoNotOverwriteEachOthersFigures() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (folder, title) in [("a", "first"), ("b", "second")] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+            let text = "# F\n\n```python quill\nheatmap([[1, 2], [3, 4]], title=\"\(title)\")\n```\n"
+            try text.write(to: dir.appendingPathComponent("\(folder)/fig.md"), atomically: true, encoding: .utf8)
+        }
+        let t = try quill(["run", "a/fig.md", "b/fig.md"], in: dir)
+        #expect(t.status == 1)
+        #expect(t.stderr.contains("b/fig.md: not run: its output Output/fig.md is that of a/fig.md too"), "\(t.stderr)")
+        let figures = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Output/fig_files").path)
+        #expect(figures.count == 1)
+        let svg = read("Output/fig_files/\(figures.first ?? "")", in: dir)
+        #expect(svg.contains(">first<") && !svg.contains("second"))
+    }
+
     @Test func checkReportsMismatchesWithDiffAndJUnit() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
