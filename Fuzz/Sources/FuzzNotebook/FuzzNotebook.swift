@@ -17,7 +17,11 @@ public func fuzzNotebook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             end = block.byteRange.upperBound
         }
     }
-    let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    // Lines end at LF, CRLF or a lone CR, as CommonMark counts them.
+    var lines = 1
+    for (i, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == size || bytes[i + 1] != 0x0A)) {
+        lines += 1
+    }
     for diagnostic in notebook.diagnostics {
         precondition(diagnostic.range.lowerBound.line >= 0 && diagnostic.range.lowerBound.line <= lines + 1,
                      "a diagnostic past the end of the file: \(diagnostic)")
