@@ -14,3 +14,5 @@ if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
 QUILL_REQUIRE_BROWSER=1 bash scripts/browser-test.sh
 # Quill as a versioned dependency of another package (offline, from SwiftPM's cache; about 4 minutes).
 bash scripts/consumer-test.sh
+# Fuzz smoke (opt-in: the sanitizer build is not timed on an idle runner yet): QUILL_FUZZ_SMOKE=SECONDS per target.
+if [[ -n "${QUILL_FUZZ_SMOKE:-}" ]]; then bash scripts/fuzz.sh --all "$QUILL_FUZZ_SMOKE"; fi
