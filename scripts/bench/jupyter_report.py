@@ -19,7 +19,8 @@ def section(r):
         f"torch {mach['torch']}, Python {mach['python']}) and as a Quill notebook by `quill check` ("
         f"{r['quill_version']}). {r['reps']} interleaved repetition(s), medians; {mach['cpu']}, {mach['cores']} cores, "
         f"load average {min(r['load_average_at_reps']):.1f} to {max(r['load_average_at_reps']):.1f} at the repetitions "
-        "(the machine was shared). Regenerate with `bash scripts/bench/jupyter.sh`; raw runs in "
+        + ("(the machine was shared)" if max(r["load_average_at_reps"]) > 2 else "(no other job running)")
+        + ". Regenerate with `bash scripts/bench/jupyter.sh`; raw runs in "
         "`docs/jupyter-benchmark.json`.",
         "",
         "| run | Jupyter (nbclient) | quill check | Jupyter / quill |",

@@ -3,6 +3,7 @@
   report.py [RESULTS.json [DOCS_DIR]]   re-renders from a results file without running anything."""
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -187,7 +188,8 @@ def write(res, docs):
         s = cs["seconds_median"][k]
         ratio = "—" if k == "quill" else f"{cs['seconds_median']['quill'] / s:.3f}"
         L.append(f"| {NAMES[k]} | {s:.3f} | {ratio} |")
-    L.append(f"\n- Quill: `{cs['quill_command']}`\n- sentence-transformers: `{cs['st_command'].replace(ROOT + '/', '')}`\n"
+    st_command = re.sub(r"'[^' ]*/models/", "'models/", cs["st_command"])  # the model path relative to the repo
+    L.append(f"\n- Quill: `{cs['quill_command']}`\n- sentence-transformers: `{st_command}`\n"
              "- ONNX Runtime: import onnxruntime and tokenizers, create the session, tokenize, run, pool, print.\n")
 
     L.append("## Targets\n")
@@ -273,7 +275,13 @@ def write(res, docs):
     notes = os.path.join(HERE, "notes.md")
     if os.path.exists(notes):
         L.append(open(notes, encoding="utf-8").read())
-    with open(os.path.join(docs, "benchmarks.md"), "w") as f:
+    # Keep the section that jupyter.sh writes between its markers (its results are in another file).
+    import jupyter_report
+    path = os.path.join(docs, "benchmarks.md")
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    if jupyter_report.START in old and jupyter_report.END in old:
+        L.append(old[old.index(jupyter_report.START):old.index(jupyter_report.END) + len(jupyter_report.END)] + "\n")
+    with open(path, "w") as f:
         f.write("\n".join(L))
     return made
 
