@@ -1,6 +1,6 @@
 // Quill's own models behind notebook cells: QuillPython's ModelHost over Models' BiEncoder and CrossEncoder.
-// Names resolve through Hub (the notebook's folder, ./models, QUILL_MODEL_PATH, the shared Hugging Face cache, the
-// hub); each folder loads once per process, however many notebooks and cells use it.
+// Names resolve through Hub (the notebook's folder, models/ beside or above it, ./models, QUILL_MODEL_PATH, the
+// shared Hugging Face cache, the hub); each folder loads once per process, however many notebooks and cells use it.
 import Foundation
 import QuillHub
 import QuillModels
@@ -71,8 +71,8 @@ struct ModelsHost: ModelHost {
         } catch {
             var hint = "put the model folder in ./models/\(reference), "
                 + "add its folder to QUILL_MODEL_PATH, or run `quill fetch \(reference)` where the hub is reachable"
-            if let close = Self.closeLocalName(reference, in: directory) {
-                hint = "did you mean `\(close)` (a folder in ./models or QUILL_MODEL_PATH)? Otherwise " + hint
+            if let close = Self.closeLocalName(reference, in: resolver.modelFolders(relativeTo: directory)) {
+                hint = "did you mean `\(close)` (a local model folder)? Otherwise " + hint
             } else if Self.looksLikeLocalFolder(reference, in: directory) {
                 // `models/x` where ./models exists: meant as a folder, but read as the hub id models/x.
                 let folder = directory.appendingPathComponent(reference).standardizedFileURL.path
@@ -96,7 +96,7 @@ struct ModelsHost: ModelHost {
                     + "run `quill fetch \(reference)`, or pass --download (or set QUILL_ALLOW_DOWNLOAD=1); or put the "
                     + "model folder in ./models/\(reference) or add its folder to QUILL_MODEL_PATH")
             case .download(let url, let reason):
-                throw ModelUnavailable(model: reference, searched: resolver.searchLocations(for: reference) + [url],
+                throw ModelUnavailable(model: reference, searched: resolver.searchLocations(for: reference, relativeTo: directory) + [url],
                                        hint: "download failed: \(reason); " + hint)
             default:
                 throw error
@@ -115,16 +115,13 @@ extension ModelsHost {
     }
 
     /// For a bare name that is not found: a local model folder's name within two edits of it (`all-MiniLM-L6-v3`
-    /// -> `all-MiniLM-L6-v2`), from ./models (current directory and the notebook's) and QUILL_MODEL_PATH.
-    static func closeLocalName(_ reference: String, in directory: URL) -> String? {
+    /// -> `all-MiniLM-L6-v2`), from the models folders the resolver searches (`ModelResolver.modelFolders`).
+    static func closeLocalName(_ reference: String, in roots: [URL]) -> String? {
         let name = reference.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains("/"), name.count <= 200 else { return nil }
-        var roots = [directory.appendingPathComponent("models").path,
-                     (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("models")]
-        roots += (ProcessInfo.processInfo.environment["QUILL_MODEL_PATH"] ?? "").split(separator: ":").map(String.init)
         var best: (name: String, distance: Int)?
         for root in roots {
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where !entry.hasPrefix(".") {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] where !entry.hasPrefix(".") {
                 guard entry != name, abs(entry.count - name.count) <= 2 else { continue }
                 let d = Suggest.distance(Array(entry.lowercased()), Array(name.lowercased()))
                 if d <= 2, d < (best?.distance ?? .max) { best = (entry, d) }

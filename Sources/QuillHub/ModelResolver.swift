@@ -1,5 +1,6 @@
 // Finding a model as sentence-transformers does: a folder path as it is; else a hub id (a bare name means
-// `sentence-transformers/NAME`, see RepoName.swift) looked up in the project-local model folders, then in the
+// `sentence-transformers/NAME`, see RepoName.swift) looked up in the project-local model folders (the `models`
+// folder beside the notebook or in a folder above it, nearest first; ./models; QUILL_MODEL_PATH), then in the
 // hub-layout caches (SENTENCE_TRANSFORMERS_HOME, HF_HUB_CACHE, HF_HOME/hub, ~/.cache/huggingface/hub), and only
 // then downloaded, when that was asked for (QUILL_ALLOW_DOWNLOAD=1 or `allowDownload:`; `fetch` always may) and
 // HF_HUB_OFFLINE is not set. docs/models.md is the user-facing description.
@@ -82,7 +83,7 @@ public struct ModelResolver: Sendable {
 
         var searched: [String] = []
         var pickleOnly: [String]?
-        for candidate in localCandidates(repo, reference: reference, revision: revision) {
+        for candidate in localCandidates(repo, reference: reference, revision: revision, base: base) {
             searched.append(candidate.path)
             guard ModelFiles.looksLikeModel(candidate) else { continue }
             if case let .pickleOnly(files) = ModelFiles.weights(in: candidate) { pickleOnly = files; continue }
@@ -109,9 +110,9 @@ public struct ModelResolver: Sendable {
     }
 
     /// The local folders and cache folders that `resolve` looks in for `reference`, in order (for messages).
-    public func searchLocations(for reference: String, revision: String? = nil) -> [String] {
+    public func searchLocations(for reference: String, revision: String? = nil, relativeTo base: URL? = nil) -> [String] {
         guard let repo = try? RepoID(reference: reference.trimmingCharacters(in: .whitespaces)) else { return [] }
-        return localCandidates(repo, reference: reference, revision: revision).map(\.path)
+        return localCandidates(repo, reference: reference, revision: revision, base: base).map(\.path)
             + settings.caches.map { HubCache(root: $0).repoFolder(repo).path }
     }
 
@@ -149,10 +150,27 @@ public struct ModelResolver: Sendable {
         return nil
     }
 
+    /// The project-local models folders for a notebook in `base`: `models` beside it or in a folder above it
+    /// (those that exist, nearest first), then the settings' own (search paths, ./models, QUILL_MODEL_PATH). So a
+    /// notebook finds its project's models from whatever folder it is run.
+    public func modelFolders(relativeTo base: URL? = nil) -> [URL] {
+        var folders: [URL] = []
+        var seen = Set<String>()
+        var folder = base?.standardizedFileURL
+        while let current = folder {
+            let models = current.appendingPathComponent("models", isDirectory: true)
+            if FileSystem.isDirectory(models), seen.insert(models.path).inserted { folders.append(models) }
+            let parent = current.deletingLastPathComponent().standardizedFileURL
+            folder = current.path == "/" || parent.path == current.path ? nil : parent
+        }
+        for local in settings.localFolders where seen.insert(local.path).inserted { folders.append(local) }
+        return folders
+    }
+
     /// Project-local candidates: `NAME`, `ORG/NAME` and a hub-layout `models--ORG--NAME` in each models folder.
-    private func localCandidates(_ repo: RepoID, reference: String, revision: String?) -> [URL] {
+    private func localCandidates(_ repo: RepoID, reference: String, revision: String?, base: URL?) -> [URL] {
         var result: [URL] = []
-        for folder in settings.localFolders {
+        for folder in modelFolders(relativeTo: base) {
             if revision == nil {
                 if repo.organization == nil || repo.organization == RepoID.defaultOrganization {
                     result.append(folder.appendingPathComponent(repo.name, isDirectory: true))

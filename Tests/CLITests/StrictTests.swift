@@ -133,6 +133,30 @@ import Testing
 }
 
 @Suite(.serialized) struct DidYouMeanTests {
+    @Test func bareNameFindsTheProjectsModelsFolderFromAnyDirectory() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let fixture = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/cache/bi-encoder")
+        try fm.createDirectory(at: dir.appendingPathComponent("project/docs"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: dir.appendingPathComponent("project/models"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: dir.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        try fm.copyItem(at: fixture, to: dir.appendingPathComponent("project/models/tiny-bert"))
+        let script = { (name: String) in
+            "from sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"\(name)\")\n"
+                + "print(f\"{float(m.encode('hello')[0]):.6f}\")\n"
+        }
+        try write(script("tiny-bert"), "project/docs/bare.py", in: dir)
+        try write(script("../models/tiny-bert"), "project/docs/path.py", in: dir)
+        // Run from a folder with no models/ of its own: the bare name is found in the notebook's project.
+        let elsewhere = dir.appendingPathComponent("elsewhere")
+        let bare = try quill(["run", "../project/docs/bare.py"], in: elsewhere, engine: nil)
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let path = try quill(["run", "../project/docs/path.py"], in: elsewhere, engine: nil)
+        #expect(path.status == 0, "\(path.stderr)")
+        #expect(!bare.stdout.isEmpty && bare.stdout == path.stdout, "\(bare.stdout) vs \(path.stdout)")
+    }
+
     @Test func unknownNameCloseToALocalModelGetsDidYouMean() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

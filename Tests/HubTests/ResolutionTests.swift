@@ -56,6 +56,33 @@ struct ResolutionTests {
         }
     }
 
+    @Test("a bare name is found in the models folder beside the notebook or above it, nearest first")
+    func modelsAboveTheNotebook() throws {
+        let scratch = try Scratch()
+        let fm = FileManager.default
+        let project = scratch.url.appendingPathComponent("project")
+        let notebooks = project.appendingPathComponent("docs/tutorials")
+        try fm.createDirectory(at: notebooks, withIntermediateDirectories: true)
+        try fm.createDirectory(at: project.appendingPathComponent("models"), withIntermediateDirectories: true)
+        try fm.copyItem(at: try fixtureFolder(), to: project.appendingPathComponent("models/tiny-model"))
+        // The current directory (the test runner's) has no such model: only the notebook's folder can find it.
+        let resolver = ModelResolver(environment: ["HOME": scratch.home.path, "HF_HUB_OFFLINE": "1"])
+        let found = try resolver.resolve("tiny-model", relativeTo: notebooks)
+        #expect(found.path == project.appendingPathComponent("models/tiny-model").standardizedFileURL.path)
+        #expect(resolver.searchLocations(for: "tiny-model", relativeTo: notebooks).first
+                == project.appendingPathComponent("models/tiny-model").standardizedFileURL.path)
+        // A nearer models folder wins.
+        let nearer = project.appendingPathComponent("docs/models/tiny-model")
+        try fm.createDirectory(at: nearer.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: try fixtureFolder(), to: nearer)
+        let nearest = try resolver.resolve("tiny-model", relativeTo: notebooks)
+        #expect(nearest.path == nearer.standardizedFileURL.path)
+        // Without the notebook's folder the name is not found.
+        expectHubError({ () throws(HubError) in try resolver.resolve("tiny-model") }) {
+            if case .offline = $0 { return true } else { return false }
+        }
+    }
+
     @Test("offline with an empty cache: a clear error and zero requests")
     func offlineEmpty() throws {
         let scratch = try Scratch()
