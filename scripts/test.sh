@@ -14,5 +14,12 @@ if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
 QUILL_REQUIRE_BROWSER=1 bash scripts/browser-test.sh
 # Quill as a versioned dependency of another package (offline, from SwiftPM's cache; about 4 minutes).
 bash scripts/consumer-test.sh
+# The Spark tier in its short form (issue 18): the job in local[2] mode on 2,000 sentences against single-process
+# `quill embed` (every id once, equal to 1e-6), with this build's quill. It sets up Java and a pyspark venv outside
+# the repo (scripts/spark/setup.sh; about 4 minutes on a fresh machine). The 20,000-sentence run is
+# `bash scripts/spark/test.sh`. QUILL_TEST_SPARK=0 skips it.
+if [[ "${QUILL_TEST_SPARK:-1}" == 1 ]]; then
+    QUILL_BIN="$(swift build --show-bin-path -Xcc -O2)/quill" bash scripts/spark/test.sh --sentences 2000
+fi
 # Fuzz smoke (opt-in: the sanitizer build is not timed on an idle runner yet): QUILL_FUZZ_SMOKE=SECONDS per target.
 if [[ -n "${QUILL_FUZZ_SMOKE:-}" ]]; then bash scripts/fuzz.sh --all "$QUILL_FUZZ_SMOKE"; fi

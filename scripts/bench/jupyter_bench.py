@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Jupyter (nbclient, python3 kernel with sentence-transformers) against `quill check` on the same tutorial
-(jupyter_cells.py): cold, warm (unchanged rerun) and after editing one sentence of a 2,000-sentence corpus.
+(jupyter_cells.py): the quickstart alone cold and warm, then the quickstart plus a 2,000-sentence corpus cold,
+warm (unchanged rerun) and after editing one sentence of the corpus.
 Started by scripts/bench/jupyter.sh, which makes the venv and the release build. Writes
 docs/jupyter-benchmark.json and the section between the jupyter-benchmark markers of docs/benchmarks.md.
 
 Per repetition, in alternating order of the tools:
-  quill:   `quill cache clear`, then `quill check` (cold); `quill check` (warm); edit, `quill check` (edited)
-  jupyter: execute the .ipynb in a new kernel (cold); again (warm); edit, again (edited)
+  quill:   quickstart: `quill cache clear`, `quill check quick.md` (cold), again (warm);
+           with the corpus: `quill cache clear`, `quill check bench.md` (cold), again (warm), edit, again (edited)
+  jupyter: the same notebooks as .ipynb, each run in a new kernel
 Jupyter has no cache, so each of its runs recomputes everything; the edited run's corpus cell alone is also
 reported ("live kernel": what re-executing only that cell in an open kernel costs).
 """
@@ -40,13 +42,14 @@ def prepare(work, model, cross_encoder, quill, env):
     global CORPUS
     CORPUS = lines
     write_corpus(work, None)
-    with open(os.path.join(work, "bench.md"), "w", encoding="utf-8") as f:
-        f.write(jupyter_cells.quill_notebook())
     import nbformat
-    nbformat.write(jupyter_cells.jupyter_notebook(), os.path.join(work, "bench.ipynb"))
-    # The expected blocks `quill check` compares against: Quill's own output, written once, not timed.
-    subprocess.run([quill, "update", "--no-cache", "bench.md"], cwd=work, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    for name, cells in (("bench", jupyter_cells.CELLS), ("quick", jupyter_cells.QUICKSTART)):
+        with open(os.path.join(work, name + ".md"), "w", encoding="utf-8") as f:
+            f.write(jupyter_cells.quill_notebook(cells))
+        nbformat.write(jupyter_cells.jupyter_notebook(cells), os.path.join(work, name + ".ipynb"))
+        # The expected blocks `quill check` compares against: Quill's own output, written once, not timed.
+        subprocess.run([quill, "update", "--no-cache", name + ".md"], cwd=work, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
 
 
 def write_corpus(work, revision):
@@ -66,11 +69,11 @@ def run_quill(quill, work, env, *args):
     return elapsed
 
 
-def run_jupyter(work):
+def run_jupyter(work, name="bench"):
     """Seconds to execute the notebook in a new kernel (start to shutdown), and the corpus cell's own seconds."""
     import nbclient
     import nbformat
-    nb = nbformat.read(os.path.join(work, "bench.ipynb"), as_version=4)
+    nb = nbformat.read(os.path.join(work, name + ".ipynb"), as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=1200, record_timing=True,
                                      resources={"metadata": {"path": work}})
     start = time.perf_counter()
@@ -80,6 +83,8 @@ def run_jupyter(work):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 raise SystemExit(f"jupyter: a cell failed: {output.get('ename')}: {output.get('evalue')}")
+    if name != "bench":
+        return elapsed, None
     timing = nb.cells[jupyter_cells.CORPUS_CELL].metadata.get("execution", {})
     from datetime import datetime
 
@@ -113,7 +118,8 @@ def main():
     env = dict(os.environ, HF_HUB_OFFLINE="1", QUILL_CACHE_DIR=os.path.join(work, "quill-cache"))
     os.environ["HF_HUB_OFFLINE"] = "1"
     prepare(work, args.model, args.cross_encoder, quill, env)
-    runs = {k: [] for k in ["quill_cold", "quill_warm", "quill_edited", "jupyter_cold", "jupyter_warm",
+    runs = {k: [] for k in ["quill_quick_cold", "quill_quick_warm", "jupyter_quick_cold", "jupyter_quick_warm",
+                            "quill_cold", "quill_warm", "quill_edited", "jupyter_cold", "jupyter_warm",
                             "jupyter_edited", "jupyter_edited_cell"]}
     loads = []
     revision = 0
@@ -121,6 +127,9 @@ def main():
     def quill_round():
         nonlocal revision
         write_corpus(work, revision)
+        run_quill(quill, work, env, "cache", "clear")
+        runs["quill_quick_cold"].append(run_quill(quill, work, env, "check", "quick.md"))
+        runs["quill_quick_warm"].append(run_quill(quill, work, env, "check", "quick.md"))
         run_quill(quill, work, env, "cache", "clear")
         runs["quill_cold"].append(run_quill(quill, work, env, "check", "bench.md"))
         runs["quill_warm"].append(run_quill(quill, work, env, "check", "bench.md"))
@@ -131,6 +140,8 @@ def main():
     def jupyter_round():
         nonlocal revision
         write_corpus(work, revision)
+        runs["jupyter_quick_cold"].append(run_jupyter(work, "quick")[0])
+        runs["jupyter_quick_warm"].append(run_jupyter(work, "quick")[0])
         runs["jupyter_cold"].append(run_jupyter(work)[0])
         runs["jupyter_warm"].append(run_jupyter(work)[0])
         revision += 1
@@ -150,7 +161,9 @@ def main():
 
 def report(runs, loads, quill, args, label):
     med = {k: statistics.median(v) for k, v in runs.items()}
-    ratios = {"cold": med["jupyter_cold"] / med["quill_cold"], "warm": med["jupyter_warm"] / med["quill_warm"],
+    ratios = {"quick_cold": med["jupyter_quick_cold"] / med["quill_quick_cold"],
+              "quick_warm": med["jupyter_quick_warm"] / med["quill_quick_warm"],
+              "cold": med["jupyter_cold"] / med["quill_cold"], "warm": med["jupyter_warm"] / med["quill_warm"],
               "edited": med["jupyter_edited"] / med["quill_edited"],
               "edited_vs_cold": med["quill_cold"] / med["quill_edited"]}
     version = subprocess.run([quill, "--version"], capture_output=True, text=True).stdout.strip()
