@@ -16,5 +16,22 @@ if [[ ! -x "$QUILL" ]]; then
 fi
 echo "== quill check Notebooks/quickstart.md"
 "$QUILL" check Notebooks/quickstart.md
+# The committed render (Output/, written by scripts/setup.sh) must be what this checkout renders: a notebook edited
+# without re-rendering fails here. Only the throughput cell's measured rate may differ.
+echo "== Output/quickstart.md, quickstart.html and quickstart_files/ are current"
+fresh=$(mktemp -d)
+trap 'rm -rf "$fresh"' EXIT
+QUILL_CACHE_DIR="$fresh/cache" "$QUILL" run --to md,html --output-dir "$fresh" Notebooks/quickstart.md > /dev/null
+rate() { sed -E 's/[0-9]+ sentences, best of ([0-9]+) runs: [0-9]+ sentences\/s/N sentences, best of \1 runs: R sentences\/s/' "$1"; }
+for file in quickstart.md quickstart.html; do
+  diff <(rate "Output/$file") <(rate "$fresh/$file") > "$fresh/diff" || {
+    head -40 "$fresh/diff" >&2
+    echo "Output/$file is stale: re-render with .build/release/quill run --to md,html Notebooks/quickstart.md" >&2
+    exit 1
+  }
+done
+diff -r Output/quickstart_files "$fresh/quickstart_files" >&2 \
+  || { echo "Output/quickstart_files/ is stale: re-render (see above)" >&2; exit 1; }
+echo "current"
 echo "== quill check Notebooks/"
 "$QUILL" check --allow-missing-models Notebooks/
