@@ -1,6 +1,7 @@
 // The data files a notebook's cells read, for `quill watch`: every open("PATH") (or open('PATH'), r"PATH", with more
-// arguments or not) whose path is a string literal, resolved against the notebook's folder as open() resolves it.
-// A path built at run time (an f-string, a variable) is not seen; the notebook itself is always watched.
+// arguments or not) whose path is a string literal, resolved against the notebook's folder as open() resolves it,
+// known before the notebook runs. A path built at run time (an f-string, a variable) is learnt from the run itself
+// (NotebookRun.filesRead); the notebook itself is always watched.
 
 import Foundation
 import QuillNotebook
@@ -24,6 +25,11 @@ struct DataFiles {
         }
         known[path] = (stamp, files)
         return files
+    }
+
+    /// `a` then the paths of `b` that `a` lacks.
+    static func union(_ a: [String], _ b: [String]) -> [String] {
+        a + b.filter { !a.contains($0) }
     }
 
     /// The literal first arguments of `open(` calls in `source` (not `.open(`, not `xopen(`).

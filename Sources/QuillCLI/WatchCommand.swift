@@ -50,31 +50,39 @@ struct WatchCommand: ParsableCommand {
         let runner = try notebookRunner(download: options.download, cache: !options.noCache)
         var seen: [String: [FileStamp?]] = [:]   // notebook -> stamps of it and its data files when last rendered
         var dataFiles = DataFiles()
+        var readAtRun: [String: [String]] = [:]   // notebook -> the files its cells asked to read when last run
         Report.out("watching \(options.paths.joined(separator: " ")) (Ctrl-C to stop)")
         while true {
             let files = (try? NotebookFiles.expand(options.paths, skip: outputDirectory)) ?? []
             for path in files {
                 let stamp = FileStamp(path: path)
-                let stamps = [stamp] + dataFiles.read(by: path, stamp: stamp).map(FileStamp.init(path:))
+                let watched = DataFiles.union(dataFiles.read(by: path, stamp: stamp), readAtRun[path] ?? [])
+                let stamps = [stamp] + watched.map(FileStamp.init(path:))
                 guard seen[path] != stamps else { continue }
                 seen[path] = stamps
-                render(path, runner: runner, formats: formats)
+                guard let read = render(path, runner: runner, formats: formats) else { continue }
+                // Files first read in this run (a path computed at run time) are watched from now on, as they are now.
+                let added = read.filter { !watched.contains($0) }
+                readAtRun[path] = read
+                seen[path] = stamps + added.map(FileStamp.init(path:))
             }
             if interrupted.load(ordering: .sequentiallyConsistent) { _exit(130) }
             usleep(UInt32(Self.interval * 1_000_000))
         }
     }
 
-    /// One rendering, as `run` does it; problems are printed and the watch goes on.
-    func render(_ path: String, runner: Runner, formats: [OutputFormat]) {
+    /// One rendering, as `run` does it; problems are printed and the watch goes on. Returns the data files the
+    /// cells asked to read (nil when the notebook could not be read).
+    func render(_ path: String, runner: Runner, formats: [OutputFormat]) -> [String]? {
         let runOptions = RunOptions(timeout: options.timeout)
-        guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else { return }
+        guard let (notebook, result) = NotebookFiles.run(path, with: runner, options: runOptions) else { return nil }
         Report.diagnostics(result)
         Report.unavailable(result)
-        guard !notebook.hasErrors, result.unavailable == nil else { return }
+        guard !notebook.hasErrors, result.unavailable == nil else { return result.filesRead }
         writingOutput.store(true, ordering: .sequentiallyConsistent)
         _ = OutputWriter.write(result, formats: formats, unsafeHTML: output.unsafeHTML, into: outputDirectory)
         writingOutput.store(false, ordering: .sequentiallyConsistent)
         if interrupted.load(ordering: .sequentiallyConsistent) { _exit(130) }
+        return result.filesRead
     }
 }

@@ -29,6 +29,8 @@ public struct NotebookRun: Sendable {
     public var unavailable: ModelUnavailable?
     /// The parameters the cells saw: the front matter's defaults, overridden by RunOptions.params.
     public var params: [Param] = []
+    /// The data files the cells asked to read (absolute paths, existing or not), for `quill watch`.
+    public var filesRead: [String] = []
 
     /// Diagnostics of reading plus those of failed cells, in file order.
     public var diagnostics: [Diagnostic] {
@@ -139,6 +141,7 @@ public struct Runner: Sendable {
                                           displays: CellResult.captioned(DisplayLog.place(log.take(), in: output), cell.options),
                                           seconds: spent))
         }
+        run.filesRead = session.filesRead
         // Without its model the notebook as a whole is not run: the cells before the one that loads it too.
         if run.unavailable != nil {
             run.results = run.results.map { CellResult(cell: $0.cell, output: $0.output, status: .notRun) }

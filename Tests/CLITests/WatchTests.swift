@@ -62,6 +62,33 @@ func waitUntil(_ what: String, limit: Double = 120, _ done: () -> Bool) throws {
         #expect(leftovers.sorted() == ["nb.html", "nb.md"])
     }
 
+    @Test func rerendersWhenAFileWhosePathWasComputedIsSaved() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quill-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The path is an f-string: no literal to find before the run; the run itself says what was read.
+        try write("# Computed\n\n```quill\nname = \"notes\"\nprint(open(f\"data/{name}.txt\").read().strip())\n```\n", "nb.md", in: dir)
+        try write("one\n", "data/notes.txt", in: dir)
+        let process = Process()
+        process.executableURL = try quillURL()
+        process.arguments = ["watch", "nb.md"]
+        process.currentDirectoryURL = dir
+        var environment = ProcessInfo.processInfo.environment
+        environment["QUILL_ENGINE"] = "hash"
+        process.environment = environment
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let rendered = { (text: String) in read("Output/nb.md", in: dir).contains("```output\n\(text)\n```") }
+        try waitUntil("the first rendering") { rendered("one") }
+        try write("two\n", "data/notes.txt", in: dir)
+        try waitUntil("the computed path's change") { rendered("two") }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+    }
+
     @Test func watchRefusesAMissingPath() throws {
         let dir = try scratch()
         let t = try quill(["watch", "nope.md"], in: dir)

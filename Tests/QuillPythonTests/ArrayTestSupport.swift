@@ -14,6 +14,7 @@ final class ArrayTestContext: Context {
     var output = ""
     var host: any ModelHost { NoModels() }
     var dataDirectory: URL? { nil }
+    func noteFileRead(_ path: String) {}
 
     func call(_ callable: Value, _ arguments: Arguments) throws -> Value {
         guard case .object(let f as PyCallable) = callable else { throw PyError.type("'\(callable.typeName)' object is not callable") }

@@ -12,6 +12,7 @@ final class StandInContext: Context {
     var output = ""
     var memoryLimit = 1_000_000
     let dataDirectory: URL?
+    func noteFileRead(_ path: String) {}
     let host: any ModelHost
 
     init(dataDirectory: URL? = nil, host: any ModelHost = NoModels()) {

@@ -83,6 +83,7 @@ enum FileFunctions {
         func inside(_ p: String) -> Bool {
             [base, given].contains { p == $0 || p.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
+        if inside(candidate) { context.noteFileRead(candidate) }
         let resolved = realPath(candidate)
         let code = errno
         guard let real = resolved else {

@@ -32,4 +32,7 @@ public protocol Context: AnyObject {
     var host: any ModelHost { get }
     /// The folder data files are read from (`open`, `json.load`, `csv.reader`); nil: no file may be read.
     var dataDirectory: URL? { get }
+    /// Records a file the program asked to read (inside the data folder; whether it exists or not), so that
+    /// `quill watch` can re-render when it is saved, even when its path was computed at run time.
+    func noteFileRead(_ path: String)
 }

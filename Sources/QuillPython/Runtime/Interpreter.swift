@@ -40,6 +40,14 @@ final class Interpreter: Context {
 
     var dataDirectory: URL? { options.dataDirectory }
 
+    /// The files the cells asked to read, first time first (Context.noteFileRead).
+    private(set) var filesRead: [String] = []
+    private var filesReadSet: Set<String> = []
+
+    func noteFileRead(_ path: String) {
+        if filesReadSet.insert(path).inserted { filesRead.append(path) }
+    }
+
     /// The slot of a module-level name (created unset on first use).
     func globalSlot(_ name: String) -> GlobalSlot {
         if let slot = globals[name] { return slot }

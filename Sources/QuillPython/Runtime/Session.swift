@@ -52,6 +52,9 @@ public final class Session {
         LargeStack.run { interp.clearGlobals() }
     }
 
+    /// The files the cells have asked to read so far (absolute paths inside the data folder, existing or not).
+    public var filesRead: [String] { interpreter.filesRead }
+
     /// Runs one cell; names it defines stay for the next. `deadline`: when the cell times out.
     public func run(_ source: String, deadline: ContinuousClock.Instant? = nil) -> CellOutcome {
         LargeStack.run { self.runHere(source, deadline) }
