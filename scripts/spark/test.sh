@@ -71,7 +71,7 @@ expect_error() {  # PATTERN COMMAND...
     local pattern="$1"; shift
     if "$@" > /dev/null 2> "$work/err.log"; then fail "$* succeeded"; fi
     grep -q "$pattern" "$work/err.log" || { cat "$work/err.log" >&2; fail "no '$pattern' from: $*"; }
-    echo "ok: $(grep -m1 "$pattern" "$work/err.log")"
+    echo "ok: $(tr '\r' '\n' < "$work/err.log" | grep -m1 "$pattern" | sed 's/^ *//')"
 }
 head -3 "$work/corpus.jsonl" > "$work/dup.jsonl"; head -1 "$work/corpus.jsonl" >> "$work/dup.jsonl"
 expect_error "duplicate ids" "$py" scripts/spark/embed_corpus.py --input "$work/dup.jsonl" --output "$work/dup.parquet" \
