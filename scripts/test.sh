@@ -14,6 +14,9 @@ if [[ -f scripts/check-notebooks.sh ]]; then bash scripts/check-notebooks.sh; fi
 QUILL_REQUIRE_BROWSER=1 bash scripts/browser-test.sh
 # Quill as a versioned dependency of another package (offline, from SwiftPM's cache; about 4 minutes).
 bash scripts/consumer-test.sh
+# Row D4 of the reliability catalogue in short form: `quill update` killed at random points 40 times (the
+# 1,000-run loop is `python3 scripts/kill-loop.py`).
+python3 scripts/kill-loop.py --runs 40
 # The Spark tier in its short form (issue 18): the job in local[2] mode on 2,000 sentences against single-process
 # `quill embed` (every id once, equal to 1e-6), with this build's quill. It sets up Java and a pyspark venv outside
 # the repo (scripts/spark/setup.sh; about 4 minutes on a fresh machine). The 20,000-sentence run is
