@@ -72,6 +72,8 @@ import Testing
         case "many arguments": return "```quill\nprint(" + String(repeating: "1,", count: 1_000_000) + "1)\n```"
         case "20,000 arguments": return "```quill\nprint(" + String(repeating: "1,", count: 20_000) + "1)\n```"
         case "deep brackets in a cell": return "```quill\nx = " + String(repeating: "[", count: 100_000) + "\n```"
+        case "unclosed comments": return "</" + String(repeating: "<!--", count: 300_000)
+        case "unclosed CDATA": return String(repeating: "a <![CDATA[", count: 100_000)
         case "reference collisions": return (0..<25000).map { "[\($0 % 100)x]: /u\($0)" }.joined(separator: "\n") + "\n[0x]"
         default: return ""
         }
@@ -81,7 +83,7 @@ import Testing
     /// correct output, or a clear error (nesting beyond the limit, which libcmark 0.30 parses in quadratic time).
     @Test(arguments: ["nested emphasis", "nested quotes", "nested lists", "quotes and emphasis", "quotes at the limit",
                       "many brackets", "long fence", "huge info string", "many arguments", "20,000 arguments", "deep brackets in a cell",
-                      "reference collisions"])
+                      "reference collisions", "unclosed comments", "unclosed CDATA"])
     func pathological(_ name: String) {
         let text = Self.pathologicalText(name)
         let start = ContinuousClock.now
