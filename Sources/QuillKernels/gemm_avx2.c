@@ -109,10 +109,13 @@ static void pack_tiles(const float *a, size_t lda, size_t m0, size_t end, size_t
     for (size_t i = m0; i < end;) {
         size_t rows = tile_rows(i, end);
         float *dst = ap + (i - m0) * kc;
-        for (size_t r = 0; r < rows; r++) {
-            const float *src = a + (i + r) * lda + k0;
-            for (size_t kk = 0; kk < kc; kk++) dst[kk * rows + r] = src[kk];
-        }
+        const float *src = a + i * lda + k0;
+        if (rows == MR2)   // the common tile: a constant row count, so the inner loop unrolls into 6 moves
+            for (size_t kk = 0; kk < kc; kk++, dst += MR2)
+                for (size_t r = 0; r < MR2; r++) dst[r] = src[r * lda + kk];
+        else
+            for (size_t kk = 0; kk < kc; kk++, dst += rows)
+                for (size_t r = 0; r < rows; r++) dst[r] = src[r * lda + kk];
         i += rows;
     }
 }
