@@ -103,6 +103,39 @@ static size_t tile_rows(size_t i, size_t end) {
     return left >= MR2 && left != 7 && left != 8 ? MR2 : left > MR2 ? 4 : left;
 }
 
+// A 6-row tile's kc columns (rows lda floats apart) into dst k-major, 8 values of k at a time: the rows' 8 values
+// transposed in registers as an 8 x 8 block with two zero rows, then 6 floats stored per k (each store writes 2
+// floats the next one overwrites; the last is masked), the rest one at a time.
+__attribute__((target("avx2,fma")))
+static void pack_tile6(const float *src, size_t lda, size_t kc, float *dst) {
+    const __m256i six = _mm256_setr_epi32(-1, -1, -1, -1, -1, -1, 0, 0);
+    const __m256 zero = _mm256_setzero_ps();
+    size_t kk = 0;
+    for (; kk + 8 <= kc; kk += 8, dst += 8 * MR2) {
+        __m256 r0 = _mm256_loadu_ps(src + kk), r1 = _mm256_loadu_ps(src + lda + kk);
+        __m256 r2 = _mm256_loadu_ps(src + 2 * lda + kk), r3 = _mm256_loadu_ps(src + 3 * lda + kk);
+        __m256 r4 = _mm256_loadu_ps(src + 4 * lda + kk), r5 = _mm256_loadu_ps(src + 5 * lda + kk);
+        __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+        __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+        __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+        __m256 s0 = _mm256_shuffle_ps(t0, t2, 0x44), s1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+        __m256 s2 = _mm256_shuffle_ps(t1, t3, 0x44), s3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+        __m256 s4 = _mm256_shuffle_ps(t4, zero, 0x44), s5 = _mm256_shuffle_ps(t4, zero, 0xEE);
+        __m256 s6 = _mm256_shuffle_ps(t5, zero, 0x44), s7 = _mm256_shuffle_ps(t5, zero, 0xEE);
+        // column j (k = kk + j) is lanes 0..5 of c_j
+        _mm256_storeu_ps(dst, _mm256_permute2f128_ps(s0, s4, 0x20));
+        _mm256_storeu_ps(dst + 6, _mm256_permute2f128_ps(s1, s5, 0x20));
+        _mm256_storeu_ps(dst + 12, _mm256_permute2f128_ps(s2, s6, 0x20));
+        _mm256_storeu_ps(dst + 18, _mm256_permute2f128_ps(s3, s7, 0x20));
+        _mm256_storeu_ps(dst + 24, _mm256_permute2f128_ps(s0, s4, 0x31));
+        _mm256_storeu_ps(dst + 30, _mm256_permute2f128_ps(s1, s5, 0x31));
+        _mm256_storeu_ps(dst + 36, _mm256_permute2f128_ps(s2, s6, 0x31));
+        _mm256_maskstore_ps(dst + 42, six, _mm256_permute2f128_ps(s3, s7, 0x31));
+    }
+    for (; kk < kc; kk++, dst += MR2)
+        for (size_t r = 0; r < MR2; r++) dst[r] = src[r * lda + kk];
+}
+
 // A block's KC-slice, A[m0..<end][k0..<k0+kc], copied tile by tile (tile_rows) into ap: the tile at row i goes to
 // ap + (i - m0) * kc, k-major (its rows' values for one k side by side).
 static void pack_tiles(const float *a, size_t lda, size_t m0, size_t end, size_t k0, size_t kc, float *ap) {
@@ -110,9 +143,8 @@ static void pack_tiles(const float *a, size_t lda, size_t m0, size_t end, size_t
         size_t rows = tile_rows(i, end);
         float *dst = ap + (i - m0) * kc;
         const float *src = a + i * lda + k0;
-        if (rows == MR2)   // the common tile: a constant row count, so the inner loop unrolls into 6 moves
-            for (size_t kk = 0; kk < kc; kk++, dst += MR2)
-                for (size_t r = 0; r < MR2; r++) dst[r] = src[r * lda + kk];
+        if (rows == MR2)
+            pack_tile6(src, lda, kc, dst);
         else
             for (size_t kk = 0; kk < kc; kk++, dst += rows)
                 for (size_t r = 0; r < rows; r++) dst[r] = src[r * lda + kk];
