@@ -206,9 +206,12 @@ static void block_slice(const float *ap, const float *packed, const float *bias,
 
 void quill_gemm_avx2(const float *a, size_t lda, const float *packed, const float *bias, float *c, size_t ldc,
                      size_t m, size_t n, size_t k, int activation) {
+    // Without the thread's buffer (its allocation failed), blocks of up to 8 rows copied on the stack: slower, and
+    // the same bits (an output does not depend on the blocking).
+    float small[8 * KC];
     float *ap = pack_buffer();
-    if (!ap) return;
-    size_t step = block_step(m);
+    size_t step = ap ? block_step(m) : 8;
+    if (!ap) ap = small;
     for (size_t m0 = 0; m0 < m; m0 += step) {
         size_t end = m - m0 < step ? m : m0 + step;
         for (size_t k0 = 0; k0 < k; k0 += KC) {
