@@ -13,7 +13,8 @@
 //       for each packed panel of NR = 48 columns:   (the panel's KC-slice, 72 KB, stays in L2)
 //         AVX-512: for each 8 rows: the 8x48 micro-kernel (24 accumulators; A broadcast from its rows in place)
 //         AVX2:    for each 16-column third of the panel (24 KB, stays in L1): for each 6 rows: the 6x16 kernel
-//                  (12 accumulators), and the block's last rows in tiles of 4 or fewer
+//                  (12 accumulators; A from a k-major copy of the block's tiles), and the last rows in tiles of 4
+//                  or fewer (gemm_avx2.c)
 //         (in the last KC-slice, the activation is applied to the stored tile or panel, still in cache)
 // The first KC-slice starts from the bias (or zero), so no pass over C is spent on it.
 // AVX-512, measured on one core of an Ice Lake Xeon (2 FMA units, ~164 GFLOP/s peak by a pure FMA loop): up to
@@ -22,8 +23,10 @@
 // sizes were chosen on that sequence; the machine is shared and noisy, so differences under ~10% were not
 // resolvable. AVX2 on one core of a shared Zen 3 EPYC (no AVX-512; 2.45 GHz nominal), thread CPU time, interleaved:
 // 56-74 GFLOP/s on a MiniLM layer's four products (GELU included), 0.89-1.0x OpenBLAS 0.3.21's Zen sgemm's time at
-// 64-232 rows and 0.6x at 16; other blockings (KC 256/512, MC 96-256) were within that machine's noise.
+// 64-232 rows and 0.6x at 16; other blockings (KC 256/512, MC 96-256) were within that machine's noise. That was
+// with A read in place; gemm_avx2.c says what copying it changed.
 #include "gemm.h"
+#include "gemm_blocking.h"
 #include "kernels.h"
 
 #include <string.h>
@@ -33,19 +36,6 @@
 #include "vector_math.h"
 #define QUILL_HAVE_X86_KERNELS 1
 #endif
-
-#define NR QUILL_GEMM_NR
-#define MR QUILL_GEMM_MR
-#ifndef KC
-#define KC 384
-#endif
-#ifndef MC
-#define MC 192
-#endif
-#define SW 16    // AVX2: columns of one third of a panel (two 8-float vectors)
-#define MR2 6    // AVX2: rows of the micro-kernel
-
-static size_t panel_count(size_t n) { return (n + NR - 1) / NR; }
 
 size_t quill_gemm_packed_size(size_t n, size_t k) { return panel_count(n) * NR * k; }
 
@@ -76,11 +66,6 @@ void quill_activate(float *x, size_t n, int activation) {
     }
 }
 
-static void activate_rows(float *c, size_t ldc, size_t rows, size_t n, int activation) {
-    if (activation == QUILL_ACTIVATION_NONE) return;
-    for (size_t i = 0; i < rows; i++) quill_activate(c + i * ldc, n, activation);
-}
-
 // Rows of C with no products (K = 0): the bias (or zero), activated.
 static void bias_only(const float *bias, float *c, size_t ldc, size_t m, size_t n, int activation) {
     for (size_t i = 0; i < m; i++) {
@@ -88,13 +73,6 @@ static void bias_only(const float *bias, float *c, size_t ldc, size_t m, size_t 
         else memset(c + i * ldc, 0, n * sizeof(float));
     }
     activate_rows(c, ldc, m, n, activation);
-}
-
-// Row blocks of equal size (a multiple of MR) up to MC: 136 rows run as one block, not 128 + 8 (a block of a few
-// rows streams every weight panel for one tile and ran at half speed), and 400 rows as 136 + 136 + 128.
-static size_t block_step(size_t m) {
-    size_t blocks = (m + MC - 1) / MC;
-    return ((m + blocks - 1) / blocks + MR - 1) / MR * MR;
 }
 
 #ifdef QUILL_HAVE_X86_KERNELS
@@ -107,7 +85,7 @@ int quill_gemm_kernels(void) {
     return kernels;
 }
 
-// ---- AVX-512 ----
+// ---- AVX-512 ---- (the AVX2 + FMA kernel is in gemm_avx2.c)
 
 // C[0..<8][0..<48] = (load ? C : bias ?: 0) + A[0..<8][0..<kc] · B[0..<kc][0..<48]
 // a: row stride lda; b: a panel's KC-slice, k-major, 48 floats per k; bias: 48 floats or NULL.
@@ -238,121 +216,12 @@ static void gemm_avx512(const float *a, size_t lda, const float *packed, const f
     }
 }
 
-// ---- AVX2 + FMA ----
-
-// C[0..<rows][0..<16] = (load ? C : bias ?: 0) + A[0..<rows][0..<kc] · B[0..<kc][0..<16], rows <= 6: 2 * rows
-// accumulators (12 at 6 rows, with the two B vectors and a broadcast: 15 of the 16 registers). b: a strip's
-// KC-slice, k-major, 16 floats per k; bias: 16 floats or NULL. Inlined with a constant `rows` into one function
-// per row count, so the loops over rows unroll and the accumulators stay in registers.
-__attribute__((target("avx2,fma"), always_inline))
-static inline void kernel_avx2(const int rows, const float *a, size_t lda, const float *b, float *c, size_t ldc,
-                               size_t kc, int load, const float *bias) {
-    __m256 c0[MR2], c1[MR2];
-    if (load) {
-        for (int i = 0; i < rows; i++) {
-            c0[i] = _mm256_loadu_ps(c + i * ldc);
-            c1[i] = _mm256_loadu_ps(c + i * ldc + 8);
-        }
-    } else {
-        __m256 z0 = bias ? _mm256_loadu_ps(bias) : _mm256_setzero_ps();
-        __m256 z1 = bias ? _mm256_loadu_ps(bias + 8) : _mm256_setzero_ps();
-        for (int i = 0; i < rows; i++) {
-            c0[i] = z0;
-            c1[i] = z1;
-        }
-    }
-    for (size_t k = 0; k < kc; k++) {
-        __m256 b0 = _mm256_loadu_ps(b + k * SW), b1 = _mm256_loadu_ps(b + k * SW + 8);
-        for (int i = 0; i < rows; i++) {
-            __m256 x = _mm256_broadcast_ss(a + i * lda + k);
-            c0[i] = _mm256_fmadd_ps(x, b0, c0[i]);
-            c1[i] = _mm256_fmadd_ps(x, b1, c1[i]);
-        }
-    }
-    for (int i = 0; i < rows; i++) {
-        _mm256_storeu_ps(c + i * ldc, c0[i]);
-        _mm256_storeu_ps(c + i * ldc + 8, c1[i]);
-    }
-}
-
-__attribute__((target("avx2,fma")))
-static void kernel_6x16(const float *a, size_t lda, const float *b, float *c, size_t ldc, size_t kc, int load,
-                        const float *bias) {
-    kernel_avx2(MR2, a, lda, b, c, ldc, kc, load, bias);
-}
-
-// The last rows of a block (1 to 6).
-__attribute__((target("avx2,fma")))
-static void kernel_rows_x16(size_t rows, const float *a, size_t lda, const float *b, float *c, size_t ldc, size_t kc,
-                            int load, const float *bias) {
-    switch (rows) {
-    case 1: kernel_avx2(1, a, lda, b, c, ldc, kc, load, bias); break;
-    case 2: kernel_avx2(2, a, lda, b, c, ldc, kc, load, bias); break;
-    case 3: kernel_avx2(3, a, lda, b, c, ldc, kc, load, bias); break;
-    case 4: kernel_avx2(4, a, lda, b, c, ldc, kc, load, bias); break;
-    case 5: kernel_avx2(5, a, lda, b, c, ldc, kc, load, bias); break;
-    default: kernel_avx2(MR2, a, lda, b, c, ldc, kc, load, bias); break;
-    }
-}
-
-// A strip at the right edge (fewer than 16 columns): the same kernel on a 16-column copy of the tile, which starts
-// from C, the bias or zero as the tile would.
-static void kernel_avx2_edge(const float *a, size_t lda, size_t rows, const float *b, float *c, size_t ldc,
-                             size_t cols, size_t kc, int load, const float *bias) {
-    float ct[MR2 * SW];
-    memset(ct, 0, sizeof ct);
-    for (size_t i = 0; i < rows; i++) {
-        if (load) memcpy(ct + i * SW, c + i * ldc, cols * sizeof(float));
-        else if (bias) memcpy(ct + i * SW, bias, cols * sizeof(float));
-    }
-    kernel_rows_x16(rows, a, lda, b, ct, SW, kc, 1, NULL);
-    for (size_t i = 0; i < rows; i++) memcpy(c + i * ldc, ct + i * SW, cols * sizeof(float));
-}
-
-static void gemm_avx2(const float *a, size_t lda, const float *packed, const float *bias,
-                      float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
-    size_t panels = panel_count(n), step = block_step(m);
-    for (size_t m0 = 0; m0 < m; m0 += step) {
-        size_t mc = m - m0 < step ? m - m0 : step, end = m0 + mc;
-        for (size_t k0 = 0; k0 < k; k0 += KC) {
-            size_t kc = k - k0 < KC ? k - k0 : KC;
-            int load = k0 > 0, last = k0 + KC >= k;
-            for (size_t p = 0; p < panels; p++) {
-                size_t cols = n - p * NR < NR ? n - p * NR : NR;
-                for (size_t s = 0; s * SW < cols; s++) {
-                    const float *b = packed + p * k * NR + s * k * SW + k0 * SW;
-                    const float *pb = bias ? bias + p * NR + s * SW : NULL;
-                    float *cs = c + p * NR + s * SW;
-                    size_t width = cols - s * SW < SW ? cols - s * SW : SW, i = m0;
-                    if (width == SW) {
-                        // 6-row tiles; the last 7 or 8 rows as two tiles of 4 (8 accumulators each), not 6 + 1 or
-                        // 6 + 2 (a 1- or 2-row tile waits on its few accumulators' latency)
-                        for (; i + MR2 <= end && end - i != 7 && end - i != 8; i += MR2)
-                            kernel_6x16(a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
-                        for (; i < end;) {
-                            size_t rows = end - i > 6 ? 4 : end - i;
-                            kernel_rows_x16(rows, a + i * lda + k0, lda, b, cs + i * ldc, ldc, kc, load, pb);
-                            i += rows;
-                        }
-                    } else {
-                        for (; i < end; i += MR2)
-                            kernel_avx2_edge(a + i * lda + k0, lda, end - i < MR2 ? end - i : MR2, b, cs + i * ldc, ldc,
-                                             width, kc, load, pb);
-                    }
-                }
-                // the panel's block of C (up to 192 x 48 floats) is still in L2
-                if (last) activate_rows(c + m0 * ldc + p * NR, ldc, mc, cols, activation);
-            }
-        }
-    }
-}
-
 void quill_gemm(int kernel, const float *a, size_t lda, const float *packed, const float *bias,
                 float *c, size_t ldc, size_t m, size_t n, size_t k, int activation) {
     if (m == 0 || n == 0) return;
     if (k == 0) bias_only(bias, c, ldc, m, n, activation);
     else if (kernel == QUILL_GEMM_AVX512) gemm_avx512(a, lda, packed, bias, c, ldc, m, n, k, activation);
-    else if (kernel == QUILL_GEMM_AVX2) gemm_avx2(a, lda, packed, bias, c, ldc, m, n, k, activation);
+    else if (kernel == QUILL_GEMM_AVX2) quill_gemm_avx2(a, lda, packed, bias, c, ldc, m, n, k, activation);
 }
 
 #else

@@ -128,6 +128,25 @@ def larger_section(res):
     return L
 
 
+def machine_roof_text(res, ok):
+    """What applies on the CPU that ran: its GEMM kernel and, where the run measured it, its FMA roof."""
+    m = res["machine"]
+    avx512 = "avx512f" in m["simd"]
+    same_cpu = res.get("larger_run", {}).get("cpu", m["cpu"]) == m["cpu"]   # the roof is measured with that case
+    rf = res.get("roof") if same_cpu else None
+    roof = (f"On this CPU ({m['cpu']}) a register-only FMA loop on every core measured {rf['gflops']:.0f} GFLOP/s in "
+            f"this run ({rf['before']['isa'].upper()}; see the all-mpnet-base-v2 section), the practical ceiling. "
+            if rf else "")
+    kernel = ("Quill's linear layers run its own AVX-512 GEMM whatever OpenBLAS picks; "
+              if avx512 else "This CPU has no AVX-512: Quill's linear layers run its own AVX2 + FMA GEMM "
+              "(Sources/QuillKernels/gemm_avx2.c) whatever OpenBLAS picks, and the AVX2 column is the one that applies; ")
+    blas = (f"the peers use their own kernels (oneDNN/MKL for PyTorch, MLAS for ONNX Runtime). In this run OpenBLAS used "
+            f"its {ok.get('corename', '?')} kernels")
+    tail = (" (no `OPENBLAS_CORETYPE` in the environment), so the AVX-512 column is the one that applies."
+            if avx512 and ok.get("corename") == "SkylakeX" and not m["env"].get("OPENBLAS_CORETYPE") else ".")
+    return roof + kernel + blas + tail
+
+
 def write(res, docs):
     try:
         made = plots(res, docs)
@@ -163,7 +182,8 @@ def write(res, docs):
 
     L.append("## Results\n")
     cc = res["corpora"]
-    L.append(f"Medians of {res['reps']} interleaved runs (Quill, sentence-transformers, ONNX Runtime, Quill, ...). "
+    L.append(f"Medians of {res['reps']} interleaved runs (Quill, sentence-transformers, ONNX Runtime, Quill, ...), all on "
+             f"{m['cpu']} ({', '.join(m['simd'])}). "
              "Ratios are the medians of the per-round ratios Quill / peer. Max |diff| is the largest absolute difference "
              "of any output component from sentence-transformers' on the whole case.\n")
     L.append("| case | engine | sentences/s | Quill / engine | peak RSS (MiB) | max \\|diff\\| vs ST |")
@@ -206,19 +226,16 @@ def write(res, docs):
              "unpadded lengths; embeddings, softmax, layer norms and pooling not counted) divided by the median time. "
              "Every engine's time is the same in-process span (tokenization, encoder and pooling; model load excluded), "
              "so the figures count tokenization and pooling against the engine. "
-             f"F32 GEMM peaks on this CPU (2 cores, as the issue states them): {ge['peaks_gflops']['avx2_openblas_haswell']:.0f} "
-             f"GFLOP/s with OpenBLAS's AVX2 (Haswell) kernels, {ge['peaks_gflops']['avx512']:.0f} with AVX-512 kernels; a "
-             "register-only FMA loop measures about 165 GFLOP/s per core here (330 for two), the practical AVX-512 ceiling "
-             "at the clock these cores hold under AVX-512 load. Quill's linear layers run its own AVX-512 GEMM whatever "
-             "OpenBLAS picks; the peers use their own kernels (oneDNN/MKL for PyTorch, MLAS for ONNX Runtime). In this run OpenBLAS "
-             f"used its {ok.get('corename', '?')} kernels"
-             + (" (no `OPENBLAS_CORETYPE` in the environment), so the AVX-512 column is the one that applies.\n"
-                if ok.get("corename") == "SkylakeX" and not m["env"].get("OPENBLAS_CORETYPE") else ".\n"))
-    L.append("| case | Quill GFLOP/s | of AVX2 peak | of AVX-512 peak | sentence-transformers GFLOP/s | ONNX Runtime GFLOP/s |")
-    L.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+             f"F32 GEMM peaks as the issue states them (2 cores): {ge['peaks_gflops']['avx2_openblas_haswell']:.0f} "
+             f"GFLOP/s with OpenBLAS's AVX2 (Haswell) kernels, {ge['peaks_gflops']['avx512']:.0f} with AVX-512 kernels. "
+             + machine_roof_text(res, ok) + "\n")
+    L.append("| case | CPU | Quill GFLOP/s | of AVX2 peak | of AVX-512 peak | sentence-transformers GFLOP/s | ONNX Runtime GFLOP/s |")
+    L.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    larger_cpu = res.get("larger_run", {}).get("cpu", m["cpu"])   # --only-larger merges a case run elsewhere
     for case, e in ge["cases"].items():
-        L.append(f"| {case.replace('_', '-')} | {e['quill_gflops']:.1f} | {e['fraction_of_avx2_peak']:.0%} | "
-                 f"{e['fraction_of_avx512_peak']:.0%} | {e['st_gflops']:.1f} | {e['ort_gflops']:.1f} |")
+        L.append(f"| {case.replace('_', '-')} | {larger_cpu if case == 'mpnet' else m['cpu']} | {e['quill_gflops']:.1f} | "
+                 f"{e['fraction_of_avx2_peak']:.0%} | {e['fraction_of_avx512_peak']:.0%} | {e['st_gflops']:.1f} | "
+                 f"{e['ort_gflops']:.1f} |")
     if "cross_encoder" in ge["cases"]:
         L.append("")
         L.append("The cross-encoder row counts a whole encoder pass for every engine. Quill's last layer runs for each "
