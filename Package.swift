@@ -44,7 +44,7 @@ let package = Package(
             name: "QuillPython",
             dependencies: ["QuillJSON", .product(name: "BigInt", package: "BigInt"),
                            .product(name: "OrderedCollections", package: "swift-collections")]),
-        .target(name: "QuillNotebook", dependencies: ["QuillCommonMark", "QuillPython"]),
+        .target(name: "QuillNotebook", dependencies: ["QuillCommonMark", "QuillJSON", "QuillPython"]),
         .executableTarget(
             name: "QuillCLI",
             dependencies: ["QuillNotebook", "QuillCommonMark", "QuillModels", "QuillHub", "QuillPython", "QuillJSON",
@@ -52,7 +52,7 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Crypto", package: "swift-crypto")]),
 
-        .testTarget(name: "JSONTests", dependencies: ["QuillJSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["QuillJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommonMarkTests", dependencies: ["QuillCommonMark"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorsTests", dependencies: ["QuillTensors"], resources: [.copy("Fixtures")]),
         .testTarget(

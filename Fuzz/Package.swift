@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // Quill's fuzz targets (libFuzzer), a package of their own so that the main package never needs fuzzer flags.
+// (QuillJSON is no product of its own: FuzzJSON and FuzzJSONLines reach it through QuillModels.)
 // Build and run through scripts/fuzz.sh, which passes:
 //   -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library -Xswiftc -enable-testing -Xcc -O2
 // (`-enable-testing` lets the targets reach the internal parsers with `@testable import`).
@@ -22,5 +23,6 @@ let package = Package(
         fuzzTarget("FuzzTokenize", ["QuillModels"]),
         fuzzTarget("FuzzNotebook", ["QuillNotebook"]),
         fuzzTarget("FuzzPython", ["QuillNotebook"]),
+        fuzzTarget("FuzzJSONLines", ["QuillModels"]),
     ]
 )

@@ -2,6 +2,7 @@
 // and written before the next is read. Memory stays bounded whatever the input's length (one batch of text, its
 // results and 64 KiB of output at a time), and output order is input order.
 import Foundation
+import QuillJSON
 
 enum Batches {
     /// Lines per batch (QUILL_BATCH_LINES overrides): enough that the engine's groups of about 128 tokens keep

@@ -2,6 +2,7 @@
 // (Batches.swift), so that any input size runs in bounded memory: JSON Lines to stdout or a file, or a .npy array.
 import ArgumentParser
 import Foundation
+import QuillJSON
 import QuillModels
 
 struct EmbedCommand: ParsableCommand {

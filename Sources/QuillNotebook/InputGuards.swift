@@ -3,6 +3,7 @@
 // 0.30.2, Debian 12's, takes quadratic time on `![[]()` repeated). Each guard is one linear pass.
 
 import QuillCommonMark
+import QuillJSON
 
 extension NotebookReader {
     /// Size and encoding. Returns the line table (byte offset of each line's start), or nil after a diagnostic.
@@ -13,7 +14,7 @@ extension NotebookReader {
             return nil
         }
         let lines = Document.lineTable(bytes)
-        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+        if let bad = UTF8Validation.firstInvalid(bytes) {
             let at = Self.position(ofByte: bad, lines: lines)
             fail("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
                  SourceRange(at, at), hint: "save the notebook as UTF-8")

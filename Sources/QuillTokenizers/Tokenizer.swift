@@ -58,14 +58,21 @@ public final class Tokenizer: Sendable {
         preTokenizer = c.preTokenizer
         model = c.model
         postProcessor = c.postProcessor ?? .none
-        let raw = c.addedTokens.filter { !$0.normalized }
+        var vocab = c.model.vocab
+        // An added token whose text the model's vocabulary already holds takes the model's id, as in Hugging Face's
+        // tokenizers (the added_tokens entry's id is not used): one text, one id, every id inside vocabularySize.
+        let added = c.addedTokens.map { token in
+            var token = token
+            if let id = vocab[token.content.utf8Bytes] { token.id = id }
+            return token
+        }
+        let raw = added.filter { !$0.normalized }
         rawMatcher = AddedTokenMatcher(tokens: raw, patterns: raw.map(\.content))
-        let normalized = c.addedTokens.filter(\.normalized)
+        let normalized = added.filter(\.normalized)
         normalizedMatcher = AddedTokenMatcher(
             tokens: normalized, patterns: normalized.map { c.normalizer?.normalize($0.content) ?? $0.content })
 
-        var vocab = c.model.vocab
-        for token in c.addedTokens { vocab[token.content.utf8Bytes] = token.id }
+        for token in added { vocab[token.content.utf8Bytes] = token.id }
         vocabularySize = Int(vocab.values.max() ?? -1) + 1
         modelMaxLength = config.modelMaxLength
         if let pad = config.token("pad_token"), let id = vocab[Array(pad.utf8)] {
