@@ -84,6 +84,23 @@ import Testing
         #expect(session.run("a = [0] * 100\nprint(len(a))").output == "100\n")
     }
 
+    /// FuzzPython's finding (Fuzz/Findings/FuzzPython): a power just under the memory bound (7 ** 10**8 is 35 MB)
+    /// ran past its cell's deadline, since one multiplication is not interruptible. Ints are capped at 2**20 bits.
+    @Test func hugeIntsAreRefusedQuicklyUnderTheDefaultMemoryBound() {
+        let session = Session(host: NoModels())
+        let started = ContinuousClock.now
+        for source in ["x = 7 ** 10 ** 8", "x = pow(7, 10 ** 8)", "x = 3 ** 700000", "x = pow(3, 700000)",
+                       "x = 3 ** 340000\ny = x * x",
+                       "def f(n):\n    return 1 if n <= 1 else n ** f(n - 1)\nx = f(6)"] {
+            let outcome = session.run(source, deadline: .now + .seconds(60))
+            #expect(outcome.error?.exceptionType == "MemoryError", "\(source): \(String(describing: outcome.error))")
+        }
+        // A bound on a hang, not a speed check: each refusal comes before any long multiplication.
+        #expect(ContinuousClock.now - started < .seconds(30))
+        // Below the cap, exact as CPython (python3: 5 ** 4000 % 10 ** 9, 2 ** 100000 % 997).
+        #expect(session.run("print(5 ** 4000 % 10 ** 9, 2 ** 100000 % 997)").output == "962890625 421\n")
+    }
+
     @Test func deepRecursionIsARecursionErrorNotACrash() {
         let session = Session(host: NoModels())
         let outcome = session.run("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(900))\ndepth(5000)")

@@ -27,6 +27,8 @@ extension Arithmetic {
         let bits = base.magnitude.bitWidth.multipliedReportingOverflow(by: e)
         guard !bits.overflow else { throw PyError.memory("exponent too large: \(exponent)") }
         try context.reserve(bits.partialValue / 64)
+        let estimate = Double(e) * IntegerMath.log2(base.magnitude)
+        if estimate > Double(IntegerMath.maxBits) { throw IntegerMath.tooWide("pow()", bits: estimate) }
         return base.power(e)
     }
 

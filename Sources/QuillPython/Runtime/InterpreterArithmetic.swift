@@ -89,6 +89,8 @@ extension Interpreter {
             if (x.magnitude.bitWidth + y.magnitude.bitWidth) / 64 > options.memoryLimit {
                 throw PyError.memory("the product would pass the cell's memory bound")
             }
+            let bits = x.magnitude.bitWidth + y.magnitude.bitWidth
+            if bits > IntegerMath.maxBits + 1 { throw IntegerMath.tooWide("*", bits: Double(bits)) }
             return Value.integer(x * y)
         case .floorDivide, .modulo:
             guard let (q, r) = IntegerMath.floorDivMod(x, y) else {

@@ -5,6 +5,18 @@ import BigInt
 import Foundation
 
 enum IntegerMath {
+    /// The widest int a product or power may make: 2**20 bits (about 315,000 decimal digits; CPython 3.11 prints
+    /// at most 4,300). CPython has no
+    /// such bound, but a cell's time must be bounded, and one multiplication or power is not interruptible: past
+    /// this width a single one (or a later division of its result) could run for seconds to hours. Found by the
+    /// FuzzPython target (`n ** f(n - 1)`).
+    static let maxBits = 1 << 20
+
+    /// The MemoryError for a result of about `bits` bits.
+    static func tooWide(_ what: String, bits: Double) -> PyError {
+        PyError.memory("the result of \(what) would have about \(Int(min(bits, 1e18))) bits; Quill cells hold ints of at "
+                       + "most \(maxBits) bits (each operation must stay quick)")
+    }
     /// `a // b` and `a % b` with the remainder taking the divisor's sign; nil when `b` is zero.
     static func floorDivMod(_ a: BigInt, _ b: BigInt) -> (BigInt, BigInt)? {
         guard !b.isZero else { return nil }
@@ -35,12 +47,20 @@ enum IntegerMath {
     static func power(_ a: BigInt, _ b: Int, limit: Int) throws -> Value {
         if a.isZero || a == 1 || b == 0 { return .int(b == 0 ? 1 : Int(a)) }
         if a == -1 { return .int(b % 2 == 0 ? 1 : -1) }
-        // The result has about b * log2|a| bits; bound it like a container of that many 64-bit words.
-        let bits = Double(b) * Double(a.magnitude.bitWidth - 1)
+        // The result has about b * log2|a| bits; bound it like a container of that many 64-bit words, and by maxBits.
+        let bits = Double(b) * log2(a.magnitude)
         if bits / 64 > Double(limit) {
             throw PyError.memory("the result of ** would have about \(Int(min(bits, 1e18)) / 64) words, past the cell's memory bound")
         }
+        if bits > Double(maxBits) { throw tooWide("**", bits: bits) }
         return Value.integer(a.power(b))
+    }
+
+    /// log2 of a positive int, to about 1e-15: its width and its top 64 bits.
+    static func log2(_ n: BigUInt) -> Double {
+        let width = n.bitWidth
+        guard width > 64 else { return Foundation.log2(Double(n)) }
+        return Double(width - 64) + Foundation.log2(Double(n >> (width - 64)))
     }
 
     /// `a ** b` on Ints, falling back to BigInt on overflow.
