@@ -62,7 +62,7 @@ static void QUILL_AB_NAME(const float *q, const float *v, size_t ld, size_t ldv,
             QUILL_AB_ROWS(O_STORE)
 #undef O_STORE
         }
-        context_columns(scores, kp, v, ldv, out + i0 * ldo, ldo, nq, keys, c0, d);
+        quill_context_columns(scores, kp, v, ldv, out + i0 * ldo, ldo, nq, keys, c0, d);
     }
 }
 

@@ -1,6 +1,7 @@
 // See include/kernels.h. Each hot function is compiled for AVX-512, for AVX2+FMA and for the baseline, and the
 // loader picks the one this CPU runs (target_clones); the arithmetic is the same in all three.
 #include "kernels.h"
+#include "attention_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -193,8 +194,9 @@ void quill_first_token_attention(const float *x, size_t ldx, size_t tokens, cons
 // Queries go in blocks, and each accumulator (16 scores of one query, or 16 context columns of one query) stays
 // in a register while the loop runs over D or over the keys; the independent accumulators of a block keep the
 // FMA units busy despite their latency. The AVX-512 path (8 queries x 32 keys of scores, 8 queries x 32 context
-// columns at a time) is written with intrinsics; the portable path (4 queries) leaves the vectorizing to the
-// compiler. The AVX-512 path first copies the head's values into contiguous rows: in the QKV matrix they are 3C
+// columns at a time) and the AVX2 path (attention_avx2.c: 6 queries x 16 keys, 6 queries x 16 columns) are written
+// with intrinsics; the portable path (4 queries) leaves the vectorizing to the compiler. The AVX-512 and AVX2
+// paths first copy the head's values into contiguous rows: in the QKV matrix they are 3C
 // floats apart (4.6 KB for MiniLM), a stride that maps every key to the same few L1 sets, so a long sequence's
 // values fell out of L1 between one block of queries and the next (4-18% on the whole head for 17-230 keys).
 static void transpose_keys(const float *k, size_t ld, size_t keys, size_t kp, size_t d, float *kt) {
@@ -219,8 +221,8 @@ static void add_bias_rows(float *restrict scores, size_t kp, const float *restri
 }
 
 // Context columns c0..<d of nq queries one at a time: the columns left over after the vector blocks.
-static void context_columns(const float *scores, size_t kp, const float *v, size_t ld, float *out, size_t ldo,
-                            size_t nq, size_t keys, size_t c0, size_t d) {
+void quill_context_columns(const float *scores, size_t kp, const float *v, size_t ld, float *out, size_t ldo,
+                           size_t nq, size_t keys, size_t c0, size_t d) {
     for (size_t c = c0; c < d; c++)
         for (size_t r = 0; r < nq; r++) {
             float acc = 0;
@@ -265,7 +267,7 @@ static void attention_portable(const float *q, const float *v, size_t ld, float 
             for (size_t r = 0; r < nq; r++)
                 for (int l = 0; l < 16; l++) out[(i0 + r) * ldo + c0 + l] = acc[r][l];
         }
-        context_columns(scores, kp, v, ld, out + i0 * ldo, ldo, nq, keys, c0, d);
+        quill_context_columns(scores, kp, v, ld, out + i0 * ldo, ldo, nq, keys, c0, d);
     }
 }
 
@@ -387,6 +389,15 @@ static int have_avx512(void) {
     }
     return known;
 }
+
+static int have_avx2(void) {
+    static int known = -1;
+    if (known < 0) {
+        __builtin_cpu_init();
+        known = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
+    }
+    return known;
+}
 #endif
 
 void quill_attention_head(const float *q, const float *k, const float *v, size_t ld, float *out, size_t ldo,
@@ -405,6 +416,10 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
         float *vc = scores + 8 * kp;     // (keys, d): the head's values in contiguous rows
         for (size_t j = 0; j < keys; j++) memcpy(vc + j * d, v + j * ld, d * sizeof(float));
         attention_avx512(q, vc, ld, d, out, ldo, queries, keys, kp, d, scale, bias, ldb, kt, scores);
+        return;
+    }
+    if (have_avx2()) {
+        quill_attention_avx2(q, k, v, ld, out, ldo, queries, keys, kp, d, scale, bias, ldb, kt, scores);
         return;
     }
 #endif

@@ -1,5 +1,5 @@
-// Vector math shared by the AVX-512 kernels (kernels.c: softmax; gemm.c: GELU), 16 lanes at a time. Included by
-// those files after <immintrin.h>, not compiled alone. Each function gives the same bits as the scalar code in
+// Vector math shared by the AVX-512 kernels (kernels.c: softmax; gemm.c: GELU), 16 lanes at a time, and the AVX2
+// ones (attention_avx2.c: softmax), 8 at a time. Included by those files after <immintrin.h>, not compiled alone. Each function gives the same bits as the scalar code in
 // kernels.c (quill_expf, quill_erff, quill_gelu_erf) compiled for AVX-512 with its multiply-adds fused.
 #ifndef QUILL_VECTOR_MATH_H
 #define QUILL_VECTOR_MATH_H
@@ -23,6 +23,26 @@ static inline __m512 quill_exp512_nonpositive(__m512 v) {
     y = _mm512_fmadd_ps(y, x, _mm512_set1_ps(5.0000001201e-1f));
     y = _mm512_add_ps(_mm512_fmadd_ps(y, z, x), _mm512_set1_ps(1.0f));
     return _mm512_scalef_ps(y, n);
+}
+
+// The same exp in 8 lanes for AVX2 + FMA: 2^n built in the exponent field (n is at least -126 after the clamp).
+__attribute__((target("avx2,fma"), always_inline))
+static inline __m256 quill_exp256_nonpositive(__m256 v) {
+    __m256 x = _mm256_max_ps(_mm256_set1_ps(-87.33654f), v);
+    __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                               _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    x = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+    x = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), x);
+    __m256 z = _mm256_mul_ps(x, x);
+    __m256 y = _mm256_set1_ps(1.9875691500e-4f);
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.3981999507e-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(8.3334519073e-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(4.1665795894e-2f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.6666665459e-1f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(5.0000001201e-1f));
+    y = _mm256_add_ps(_mm256_fmadd_ps(y, z, x), _mm256_set1_ps(1.0f));
+    __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(y, _mm256_castsi256_ps(e));
 }
 
 // GELU (erf form), x * 0.5 * (1 + erf(x / sqrt(2))), with PyTorch's erf (A&S 7.1.26): quill_gelu_erf's

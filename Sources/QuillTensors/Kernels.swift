@@ -49,8 +49,8 @@ public func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, columns: In
 /// out (queries, D) = softmax(scale · Q Kᵀ + bias) · V, where row i of Q, K and V starts at q, k and v + i·ld (a
 /// packed QKV matrix) and row i of out at out + i·ldo. `bias` (nil for none): query i's additive scores over the
 /// keys start at bias + i·biasStride, a stride that may be negative (a Toeplitz bias is one vector read with -1).
-/// `scratch` holds `attentionScratchCount(keys:headSize:)` floats. `portable` runs the path of CPUs without
-/// AVX-512 (for tests).
+/// `scratch` holds `attentionScratchCount(keys:headSize:)` floats. `portable` runs the path of CPUs with neither
+/// AVX-512 nor AVX2 + FMA (for tests).
 @inlinable
 public func attentionHead(
     q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, ld: Int,

@@ -28,7 +28,7 @@ void quill_attention_head(const float *q, const float *k, const float *v, size_t
                           size_t queries, size_t keys, size_t d, float scale, const float *bias, ptrdiff_t ldb,
                           float *scratch);
 
-/// The same without the AVX-512 path (what CPUs without AVX-512 run; for tests).
+/// The same on the portable path (what CPUs with neither AVX-512 nor AVX2 + FMA run; for tests).
 void quill_attention_head_portable(const float *q, const float *k, const float *v, size_t ld, float *out,
                                    size_t ldo, size_t queries, size_t keys, size_t d, float scale, const float *bias,
                                    ptrdiff_t ldb, float *scratch);
