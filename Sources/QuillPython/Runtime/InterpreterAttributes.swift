@@ -1,5 +1,8 @@
-// `obj.name` and `obj.name = value`: methods of str, list, dict and tuple as bound functions, attributes of
-// functions and of objects that have them, and AttributeError in CPython's words with a `did you mean` hint.
+// `obj.name` and `obj.name = value`: methods of str, list, dict, tuple, int and float as bound functions, the
+// numbers' data attributes, attributes of functions and of objects that have them, and AttributeError in
+// CPython's words with a `did you mean` hint.
+
+import BigInt
 
 extension Interpreter {
     func attribute(_ value: Value, _ name: String) throws -> Value {
@@ -12,8 +15,17 @@ extension Interpreter {
             return bound(name) { args, ctx in try DictMethods.call(name, d, args, ctx) }
         case .tuple(let t) where name == "count" || name == "index":
             return bound(name) { args, ctx in try Self.tupleMethod(name, t, args, ctx) }
-        case .float(let d) where name == "is_integer":
-            return bound(name) { _, _ in .bool(d.isFinite && d == d.rounded()) }
+        case .int, .bigInt, .bool:
+            guard let n = Self.integerValue(value) else { break }
+            if NumberMethods.intMethods.contains(name) {
+                return bound(name) { args, _ in try NumberMethods.callInt(name, n, args) }
+            }
+            if let v = NumberMethods.intAttribute(n, name) { return v }
+        case .float(let d):
+            if NumberMethods.floatMethods.contains(name) {
+                return bound(name) { args, _ in try NumberMethods.callFloat(name, d, args) }
+            }
+            if let v = NumberMethods.floatAttribute(d, name) { return v }
         case .object(let o as PyAttributes):
             if let v = try o.attribute(name, self) { return v }
             if let m = o as? PyModule {
@@ -23,8 +35,18 @@ extension Interpreter {
             throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
                 .hinted(Suggestions.closest(to: name, among: o.attributeNames))
         default:
-            throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
-                .hinted(Suggestions.closest(to: name, among: methodNames(value)))
+            break
+        }
+        throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+            .hinted(Suggestions.closest(to: name, among: methodNames(value)))
+    }
+
+    private static func integerValue(_ value: Value) -> BigInt? {
+        switch value {
+        case .int(let i): return BigInt(i)
+        case .bigInt(let b): return b
+        case .bool(let b): return BigInt(b ? 1 : 0)
+        default: return nil
         }
     }
 
@@ -42,6 +64,8 @@ extension Interpreter {
         case .list: return ListMethods.names
         case .dict: return DictMethods.names
         case .tuple: return ["count", "index"]
+        case .int, .bigInt, .bool: return NumberMethods.intMethods + NumberMethods.intAttributes
+        case .float: return NumberMethods.floatMethods + NumberMethods.floatAttributes
         default: return []
         }
     }
