@@ -4,7 +4,12 @@
 import Foundation
 import QuillPython
 
-struct BiEncoderSettings: Codable, Equatable {
+/// Settings stored in the cache: what a model's cell may ask without it, and its modules.
+protocol StoredModelSettings: Codable {
+    var modules: [StoredModule] { get }
+}
+
+struct BiEncoderSettings: StoredModelSettings, Equatable {
     var dimension: Int
     var maxSequenceLength: Int
     var similarityFunctionName: String?
@@ -26,7 +31,7 @@ struct BiEncoderSettings: Codable, Equatable {
     }
 }
 
-struct CrossEncoderSettings: Codable, Equatable {
+struct CrossEncoderSettings: StoredModelSettings, Equatable {
     var labelCount: Int
     var maxLength: Int
     var modules: [StoredModule]

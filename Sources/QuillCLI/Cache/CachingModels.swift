@@ -78,32 +78,39 @@ struct CachingCrossEncoder: CrossEncoderModel, ModelModules {
 enum CachingModels {
     static func biEncoder(name: String, folder: URL, cache: EmbeddingCache,
                           load: @escaping @Sendable () throws -> BiEncoderAdapter) throws -> any BiEncoderModel {
-        guard let modelKey = try? cache.modelKey(folder) else { return try load() }
-        let key = CacheKey.settings(model: modelKey, kind: "bi-encoder")
-        if let stored = cache.settings(BiEncoderSettings.self, key: key), let modules = modules(stored.modules) {
-            return CachingBiEncoder(name: name, settings: stored, modules: modules, modelKey: modelKey, cache: cache,
-                                    model: LazyModel(nil, load: load))
+        try cached("bi-encoder", folder: folder, cache: cache, load: load, settings: BiEncoderSettings.init,
+                   plain: { $0 }) { settings, modules, modelKey, model in
+            CachingBiEncoder(name: name, settings: settings, modules: modules, modelKey: modelKey, cache: cache,
+                             model: model)
         }
-        let adapter = try load()
-        let settings = BiEncoderSettings(adapter)
-        cache.storeSettings(settings, key: key)
-        return CachingBiEncoder(name: name, settings: settings, modules: adapter.modules, modelKey: modelKey,
-                                cache: cache, model: LazyModel(adapter, load: load))
     }
 
     static func crossEncoder(name: String, folder: URL, cache: EmbeddingCache,
                              load: @escaping @Sendable () throws -> CrossEncoderAdapter) throws -> any CrossEncoderModel {
-        guard let modelKey = try? cache.modelKey(folder) else { return try load() }
-        let key = CacheKey.settings(model: modelKey, kind: "cross-encoder")
-        if let stored = cache.settings(CrossEncoderSettings.self, key: key), let modules = modules(stored.modules) {
-            return CachingCrossEncoder(name: name, settings: stored, modules: modules, modelKey: modelKey, cache: cache,
-                                       model: LazyModel(nil, load: load))
+        try cached("cross-encoder", folder: folder, cache: cache, load: load, settings: CrossEncoderSettings.init,
+                   plain: { $0 }) { settings, modules, modelKey, model in
+            CachingCrossEncoder(name: name, settings: settings, modules: modules, modelKey: modelKey, cache: cache,
+                                model: model)
+        }
+    }
+
+    /// The caching model `make` builds from the settings a run before stored for the model's content (the model
+    /// then loads on the first miss), or from those of the model loaded now (then stored). `plain(model)` where
+    /// the model's files cannot be fingerprinted.
+    private static func cached<Settings: StoredModelSettings, Adapter: ModelModules & Sendable, Model>(
+        _ kind: String, folder: URL, cache: EmbeddingCache, load: @escaping @Sendable () throws -> Adapter,
+        settings: (Adapter) -> Settings, plain: (Adapter) -> Model,
+        make: (Settings, [ModelModule], String, LazyModel<Adapter>) -> Model
+    ) throws -> Model {
+        guard let modelKey = try? cache.modelKey(folder) else { return plain(try load()) }
+        let key = CacheKey.settings(model: modelKey, kind: kind)
+        if let stored = cache.settings(Settings.self, key: key), let modules = modules(stored.modules) {
+            return make(stored, modules, modelKey, LazyModel(nil, load: load))
         }
         let adapter = try load()
-        let settings = CrossEncoderSettings(adapter)
-        cache.storeSettings(settings, key: key)
-        return CachingCrossEncoder(name: name, settings: settings, modules: adapter.modules, modelKey: modelKey,
-                                   cache: cache, model: LazyModel(adapter, load: load))
+        let fresh = settings(adapter)
+        cache.storeSettings(fresh, key: key)
+        return make(fresh, adapter.modules, modelKey, LazyModel(adapter, load: load))
     }
 
     private static func modules(_ stored: [StoredModule]) -> [ModelModule]? {
