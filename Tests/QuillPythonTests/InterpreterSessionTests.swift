@@ -73,6 +73,17 @@ import Testing
         #expect(session.run("print(n > 0)").output == "True\n")
     }
 
+    /// time.sleep waits in steps and stops at the cell's deadline: an hour's sleep ends with the cell's timeout,
+    /// at its line, within a few steps of the deadline (generous bound: the machines are shared).
+    @Test func sleepStopsAtTheDeadline() {
+        let session = Session(host: NoModels())
+        let start = ContinuousClock.now
+        let outcome = session.run("import time\ntime.sleep(3600)", deadline: .now + .milliseconds(200))
+        #expect(outcome.error?.kind == .timeout)
+        #expect(outcome.error?.loc?.line == 2)
+        #expect(ContinuousClock.now - start < .seconds(30))
+    }
+
     @Test func memoryIsBounded() {
         let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 10_000))
         #expect(session.run("s = 'x' * 10 ** 10").error?.exceptionType == "MemoryError")

@@ -8,6 +8,14 @@ enum Check {
         if !arguments.keywords.isEmpty { throw PyError.type("\(name)() takes no keyword arguments") }
     }
 
+    /// No arguments at all: "int.bit_length() takes no arguments (1 given)", or "... takes no keyword arguments".
+    static func noArguments(_ name: String, _ arguments: Arguments) throws {
+        try noKeywords(name, arguments)
+        if !arguments.positional.isEmpty {
+            throw PyError.type("\(name)() takes no arguments (\(arguments.positional.count) given)")
+        }
+    }
+
     /// Only these keywords: otherwise "'foo' is an invalid keyword argument for sort()".
     static func keywords(_ name: String, _ arguments: Arguments, allowed: [String]) throws {
         for (key, _) in arguments.keywords where !allowed.contains(key) {

@@ -31,7 +31,7 @@ enum NumberMethods {
     }
 
     static func callInt(_ name: String, _ n: BigInt, _ arguments: Arguments) throws -> Value {
-        try noArguments("int.\(name)", arguments)
+        try Check.noArguments("int.\(name)", arguments)
         switch name {
         case "bit_length": return .int(n.magnitude.bitWidth)
         case "bit_count": return .int(n.magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount })
@@ -41,7 +41,7 @@ enum NumberMethods {
     }
 
     static func callFloat(_ name: String, _ d: Double, _ arguments: Arguments) throws -> Value {
-        try noArguments("float.\(name)", arguments)
+        try Check.noArguments("float.\(name)", arguments)
         switch name {
         case "is_integer": return .bool(d.isFinite && d == d.rounded())
         case "as_integer_ratio": return try integerRatio(d)
@@ -81,13 +81,5 @@ enum NumberMethods {
         let fraction = String(repeating: "0", count: 13 - digits.count) + digits
         let exponent = subnormal ? -1022 : Int(d.exponentBitPattern) - 1023
         return "\(sign)0x\(subnormal ? 0 : 1).\(fraction)p\(exponent < 0 ? "-" : "+")\(exponent.magnitude)"
-    }
-
-    /// "int.bit_length() takes no arguments (1 given)", "float.hex() takes no keyword arguments".
-    private static func noArguments(_ name: String, _ arguments: Arguments) throws {
-        try Check.noKeywords(name, arguments)
-        if !arguments.positional.isEmpty {
-            throw PyError.type("\(name)() takes no arguments (\(arguments.positional.count) given)")
-        }
     }
 }
