@@ -84,6 +84,20 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(30))
     }
 
+    /// Quill's own stops are not Python exceptions: `except Exception` (or a bare except) does not catch a cell's
+    /// timeout or an unsupported feature, and its finally block does not run after them.
+    @Test func tryCannotCatchQuillsStops() {
+        let session = Session(host: NoModels())
+        let loop = "try:\n    while True:\n        pass\nexcept:\n    print('caught')\nfinally:\n    print('finally')"
+        let timedOut = session.run(loop, deadline: .now + .milliseconds(200))
+        #expect(timedOut.error?.kind == .timeout)
+        #expect(timedOut.output == "")
+        let limited = Session(host: NoModels(), options: SessionOptions(outputLimit: 100))
+        let flood = limited.run("try:\n    while True:\n        print('x' * 50)\nexcept Exception:\n    print('caught')")
+        #expect(flood.error?.kind == .unsupported)
+        #expect(!flood.output.contains("caught"))
+    }
+
     @Test func memoryIsBounded() {
         let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 10_000))
         #expect(session.run("s = 'x' * 10 ** 10").error?.exceptionType == "MemoryError")

@@ -36,6 +36,9 @@ enum ASTDump {
             return "(with \(i.joined(separator: " ")) \(block(body)))"
         case .assert(let test, let message, _): return "(assert \(expr(test))\(message.map { " " + expr($0) } ?? ""))"
         case .raise(let e, _): return e.map { "(raise \(expr($0)))" } ?? "(raise)"
+        case .tryStatement(let body, let handlers, let orElse, let finally, _):
+            let h = handlers.map { "(except\($0.type.map { " " + expr($0) } ?? "")\($0.name.map { " as " + $0 } ?? "") \(block($0.body)))" }
+            return "(try \(block(body)) \(h.joined(separator: " ")) \(block(orElse)) \(block(finally)))"
         }
     }
 

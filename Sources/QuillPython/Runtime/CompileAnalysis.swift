@@ -38,6 +38,15 @@ enum ScopeAnalysis {
                 body.forEach(statement)
             case .assert(let test, let message, _): walrus(test); if let message { walrus(message) }
             case .raise(let e, _): if let e { walrus(e) }
+            case .tryStatement(let body, let handlers, let orElse, let finally, _):
+                body.forEach(statement)
+                for h in handlers {
+                    if let t = h.type { walrus(t) }
+                    if let n = h.name { add(n) }
+                    h.body.forEach(statement)
+                }
+                orElse.forEach(statement)
+                finally.forEach(statement)
             case .breakStatement, .continueStatement, .pass: break
             }
         }

@@ -56,6 +56,8 @@ extension Compiler {
             return try assertion(test, message, loc)
         case .raise(let value, let loc):
             return try raise(value, loc)
+        case .tryStatement(let body, let handlers, let orElse, let finally, _):
+            return try tryStatement(body, handlers, orElse, finally)
         }
     }
 
@@ -94,13 +96,21 @@ extension Compiler {
     }
 
     private func raise(_ value: Expr?, _ loc: Loc) throws -> StmtCode {
+        let interp = self.interp
         guard let value else {
-            return { _ in throw PyError(.exception("RuntimeError"), "No active exception to reraise", at: loc) }
+            return { _ in
+                // a bare `raise` in an except block raises the exception being handled, with its position
+                if let current = interp.handling.last { throw current }
+                throw PyError(.exception("RuntimeError"), "No active exception to reraise", at: loc)
+            }
         }
         let code = try expression(value)
-        let interp = self.interp
         return { f in
-            if let error = try ExceptionValue.error(raising: try code(f), interp) { throw error.at(loc) }
+            let value = try code(f)
+            if let error = try ExceptionValue.error(raising: value, interp) {
+                if case .object(let raised as ExceptionValue) = value { interp.raisedValue = raised }
+                throw error.at(loc)
+            }
             throw PyError.type("exceptions must derive from BaseException").at(loc)
         }
     }

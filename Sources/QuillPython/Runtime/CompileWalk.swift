@@ -63,6 +63,7 @@ enum ExprWalk {
         case .delete(let targets, _): targets.forEach(visit)
         case .with(let items, _, _): for item in items { visit(item.context); if let t = item.target { visit(t) } }
         case .assert(let test, let message, _): visit(test); if let message { visit(message) }
+        case .tryStatement(_, let handlers, _, _, _): for h in handlers { if let t = h.type { visit(t) } }
         case .importModules, .importFrom, .breakStatement, .continueStatement, .pass: break
         }
     }
@@ -75,6 +76,11 @@ enum ExprWalk {
             body.forEach(visit)
             orElse.forEach(visit)
         case .with(_, let body, _): body.forEach(visit)
+        case .tryStatement(let body, let handlers, let orElse, let finally, _):
+            body.forEach(visit)
+            for h in handlers { h.body.forEach(visit) }
+            orElse.forEach(visit)
+            finally.forEach(visit)
         default: break
         }
     }

@@ -27,6 +27,11 @@ final class Interpreter: Context {
     static let recursionLimit = 1000
     /// Modules by dotted name, gathered from the registries on first import.
     lazy var modules: [String: PyModule] = ModuleRegistry.all()
+    /// The exceptions being handled by `except` blocks, innermost last (what a bare `raise` raises again).
+    var handling: [PyError] = []
+    /// The exception object the last `raise` statement raised, so that `except ... as e` binds that object (its
+    /// args intact) rather than one rebuilt from the message.
+    var raisedValue: ExceptionValue?
     /// Fake addresses for `<function f at 0x...>`, stable within a session.
     var addresses: [ObjectIdentifier: (object: AnyObject, address: Int)] = [:]
 

@@ -174,6 +174,8 @@ public indirect enum Stmt: Sendable {
     case with([WithItem], body: [Stmt], Loc)
     case assert(test: Expr, message: Expr?, Loc)
     case raise(Expr?, Loc)
+    /// `try:` with `except` clauses, `else:` and `finally:` (at least one handler or a finally block).
+    case tryStatement(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt], Loc)
 
     public var loc: Loc {
         switch self {
@@ -181,10 +183,19 @@ public indirect enum Stmt: Sendable {
              .annotatedAssign(_, _, let l), .ifStatement(_, _, _, let l), .forLoop(_, _, _, _, let l),
              .whileLoop(_, _, _, let l), .breakStatement(let l), .continueStatement(let l), .pass(let l),
              .functionDef(_, _, _, _, let l), .returnStatement(_, let l), .delete(_, let l), .importModules(_, let l),
-             .importFrom(_, _, let l), .with(_, _, let l), .assert(_, _, let l), .raise(_, let l):
+             .importFrom(_, _, let l), .with(_, _, let l), .assert(_, _, let l), .raise(_, let l),
+             .tryStatement(_, _, _, _, let l):
             return l
         }
     }
+}
+
+/// `except TYPE as NAME:` and its block; no type for a bare `except:`.
+public struct ExceptHandler: Sendable {
+    public var type: Expr?
+    public var name: String?
+    public var body: [Stmt]
+    public var loc: Loc
 }
 
 /// A parsed cell or `.py` file.

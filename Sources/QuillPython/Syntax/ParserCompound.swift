@@ -14,6 +14,7 @@ extension SyntaxParser {
         case "while": return try parseWhile()
         case "def": return try parseDef()
         case "with": return try parseWith()
+        case "try": return try parseTry()
         case "match" where isMatchStatement(): throw Unsupported.match(at: t.loc)
         default: return nil
         }

@@ -1,11 +1,10 @@
 // Python features outside Quill's subset, reported by name where they are written instead of a misleading syntax
-// error: classes, try statements, generators, async code, global/nonlocal, decorators, sets, match statements,
+// error: classes, generators, async code, global/nonlocal, decorators, sets, match statements,
 // bitwise operators, relative and star imports, `raise ... from` and positional-only parameters.
 
 enum Unsupported {
     static let keywordMessages: [String: String] = [
         "class": "classes are not supported in Quill cells",
-        "try": "try statements are not supported in Quill cells",
         "yield": "generators and 'yield' are not supported in Quill cells",
         "async": "async and await are not supported in Quill cells",
         "await": "async and await are not supported in Quill cells",
