@@ -85,16 +85,21 @@ enum Exceptions {
     ]
 
     /// Exception classes of library modules (not builtins) and their bases.
-    static let libraryParents: [String: String] = ["JSONDecodeError": "ValueError"]
+    static let libraryParents: [String: String] = ["JSONDecodeError": "ValueError", "AxisError": "ValueError"]
 
-    /// True when `name` is `ancestor` or derives from it.
+    /// True when `name` is `ancestor` or derives from it; a class not in the tables derives from Exception.
     static func derives(_ name: String, from ancestor: String) -> Bool {
         var current: String? = name
         while let c = current {
             if c == ancestor { return true }
-            current = parents[c] ?? libraryParents[c]
+            current = c == "BaseException" ? nil : parents[c] ?? libraryParents[c] ?? "Exception"
         }
         return false
+    }
+
+    /// A class of the tables: what `except` may name.
+    static func isKnown(_ name: String) -> Bool {
+        name == "BaseException" || parents[name] != nil || libraryParents[name] != nil
     }
 
     /// The class objects, by name, for the builtins table.
@@ -121,7 +126,7 @@ enum Exceptions {
 
 extension TypeObject {
     /// A class `except` may name: BaseException or a class derived from it.
-    var isExceptionClass: Bool { Exceptions.derives(name, from: "BaseException") }
+    var isExceptionClass: Bool { Exceptions.isKnown(name) }
 }
 
 extension Interpreter {

@@ -67,10 +67,11 @@ extension Compiler {
             if let type = handler.type, !(try matches(value, try type(f))) { continue }
             try handler.bind?(f, value)
             interp.handling.append(error)
-            defer { interp.handling.removeLast() }
-            let flow = try handler.body(f)
-            try handler.unbind?(f)
-            return flow
+            defer {
+                interp.handling.removeLast()
+                try? handler.unbind?(f)   // as CPython's implicit `del name`, also when the block raised
+            }
+            return try handler.body(f)
         }
         return nil
     }
