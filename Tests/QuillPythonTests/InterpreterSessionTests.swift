@@ -98,6 +98,15 @@ import Testing
         #expect(!flood.output.contains("caught"))
     }
 
+    /// Counter arithmetic is outside the subset: said plainly, not as a TypeError CPython would not raise.
+    @Test func counterArithmeticIsNamedAsUnsupported() {
+        let session = Session(host: NoModels())
+        let outcome = session.run("from collections import Counter\nc = Counter('ab') + Counter('b')")
+        #expect(outcome.error?.kind == .unsupported)
+        #expect(outcome.error?.message == "Counter arithmetic ('+') is not supported in Quill cells")
+        #expect(session.run("print(Counter('abb')['b'], Counter('abb')['z'])").output == "2 0\n")
+    }
+
     @Test func memoryIsBounded() {
         let session = Session(host: NoModels(), options: SessionOptions(memoryLimit: 10_000))
         #expect(session.run("s = 'x' * 10 ** 10").error?.exceptionType == "MemoryError")

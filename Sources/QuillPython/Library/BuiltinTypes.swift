@@ -69,7 +69,12 @@ enum BuiltinTypes {
         case .str: return str
         case .list: return list
         case .tuple: return tuple
-        case .dict: return dict
+        case .dict(let d):
+            switch d.flavor {
+            case .plain: return dict
+            case .defaultDict: return CollectionsModule.defaultdictType
+            case .counter: return CollectionsModule.counterType
+            }
         case .none: return TypeRegistry.type(named: "NoneType")
         case .object(let o):
             if o is TypeObject { return type }

@@ -43,7 +43,7 @@ enum DictMethods {
             try context.reserve(dict.storage.count)
         case "copy":
             try none(name, arguments)
-            return .dict(PyDict(dict.storage))
+            return .dict(PyDict(dict.storage, flavor: dict.flavor))
         case "fromkeys":
             return try fromkeys(arguments, context)
         case "clear":

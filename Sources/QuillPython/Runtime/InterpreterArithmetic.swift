@@ -136,6 +136,9 @@ extension Interpreter {
 
     func binaryTypeError(_ op: BinaryOperator, _ a: Value, _ b: Value) -> PyError {
         let symbol = op == .power ? "** or pow()" : op.rawValue
+        if case .dict(let d) = a, d.flavor.isCounter {
+            return PyError.unsupported("Counter arithmetic ('\(symbol)') is not supported in Quill cells")
+        }
         return PyError.type("unsupported operand type(s) for \(symbol): '\(a.typeName)' and '\(b.typeName)'")
     }
 }

@@ -11,6 +11,10 @@ extension Interpreter {
             return bound(name) { args, ctx in try StrMethods.call(name, s, args, ctx) }
         case .list(let l) where ListMethods.names.contains(name):
             return bound(name) { args, ctx in try ListMethods.call(name, l, args, ctx) }
+        case .dict(let d) where d.flavor.isCounter && CollectionsModule.counterMethods.contains(name):
+            return bound(name) { args, ctx in try CollectionsModule.callCounter(name, d, args, ctx) }
+        case .dict(let d) where name == "default_factory" && d.flavor.factory != nil:
+            return d.flavor.factory ?? .none
         case .dict(let d) where DictMethods.names.contains(name):
             return bound(name) { args, ctx in try DictMethods.call(name, d, args, ctx) }
         case .tuple(let t) where name == "count" || name == "index":
@@ -62,7 +66,9 @@ extension Interpreter {
         switch value {
         case .str: return StrMethods.names
         case .list: return ListMethods.names
-        case .dict: return DictMethods.names
+        case .dict(let d):
+            return DictMethods.names + (d.flavor.isCounter ? CollectionsModule.counterMethods
+                                        : d.flavor.factory != nil ? ["default_factory"] : [])
         case .tuple: return ["count", "index"]
         case .int, .bigInt, .bool: return NumberMethods.intMethods + NumberMethods.intAttributes
         case .float: return NumberMethods.floatMethods + NumberMethods.floatAttributes

@@ -47,8 +47,15 @@ extension Interpreter {
             active.insert(id)
             defer { active.remove(id); nesting -= 1 }
             var parts: [String] = []
-            for (k, v) in d.storage { parts.append(try repr(k.value, &active) + ": " + repr(v, &active)) }
-            return "{" + parts.joined(separator: ", ") + "}"
+            let items = d.flavor.isCounter ? try CollectionsModule.mostCommon(d, self)
+                                           : d.storage.map { Value.tuple([$0.key.value, $0.value]) }
+            for case .tuple(let kv) in items { parts.append(try repr(kv[0], &active) + ": " + repr(kv[1], &active)) }
+            let body = "{" + parts.joined(separator: ", ") + "}"
+            switch d.flavor {
+            case .plain: return body
+            case .defaultDict(let factory): return "defaultdict(\(try repr(factory, &active)), \(body))"
+            case .counter: return parts.isEmpty ? "Counter()" : "Counter(\(body))"
+            }
         case .object(let o):
             if let f = o as? UserFunction { return "<function \(f.code.qualifiedName) at \(address(of: f))>" }
             if let r = o as? PyRepresentable { return try r.repr(self) }

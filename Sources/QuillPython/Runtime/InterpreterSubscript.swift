@@ -27,8 +27,17 @@ extension Interpreter {
             }
             return .str(String(try Self.scalar(of: s, at: i)))
         case .dict(let d):
-            if let v = d.storage[try Self.dictKey(index)] { return v }
-            throw PyError.key(try repr(index))
+            let key = try Self.dictKey(index)
+            if let v = d.storage[key] { return v }
+            switch d.flavor {
+            case .counter: return .int(0)
+            case .defaultDict(let factory) where !factory.isNoneValue:
+                let made = try call(factory, Arguments())
+                try reserve(d.storage.count + 1)
+                d.storage[key] = made
+                return made
+            default: throw PyError.key(try repr(index))
+            }
         case .object(let o):
             if let r = o as? RangeObject {
                 if case .object(let s as PySlice) = index {

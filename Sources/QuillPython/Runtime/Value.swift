@@ -36,7 +36,12 @@ public enum Value {
         case .str: return "str"
         case .list: return "list"
         case .tuple: return "tuple"
-        case .dict: return "dict"
+        case .dict(let d):
+            switch d.flavor {
+            case .plain: return "dict"
+            case .defaultDict: return "defaultdict"
+            case .counter: return "Counter"
+            }
         case .object(let o): return o.typeName
         }
     }
@@ -51,7 +56,28 @@ public final class PyList {
 /// A Python dict: insertion-ordered, keyed by Python equality (1 == 1.0 == True; str by code points).
 public final class PyDict {
     public var storage: OrderedDictionary<HashKey, Value>
-    public init(_ storage: OrderedDictionary<HashKey, Value> = [:]) { self.storage = storage }
+    /// A plain dict, or one of the dict subclasses of `collections`.
+    public var flavor: DictFlavor
+    public init(_ storage: OrderedDictionary<HashKey, Value> = [:], flavor: DictFlavor = .plain) {
+        self.storage = storage
+        self.flavor = flavor
+    }
+}
+
+/// The dict subclasses a cell can make: `collections.defaultdict` (its default factory, None allowed), whose
+/// missing keys are made by the factory, and `collections.Counter`, whose missing keys count 0.
+public enum DictFlavor {
+    case plain
+    case defaultDict(Value)
+    case counter
+
+    var isCounter: Bool { if case .counter = self { true } else { false } }
+    /// A defaultdict's factory.
+    var factory: Value? { if case .defaultDict(let f) = self { f } else { nil } }
+}
+
+extension Value {
+    var isNoneValue: Bool { if case .none = self { true } else { false } }
 }
 
 /// Anything that is not a built-in scalar or container.

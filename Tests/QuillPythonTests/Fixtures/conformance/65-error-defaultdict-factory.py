@@ -1,0 +1,4 @@
+# A defaultdict's factory must be callable.
+from collections import defaultdict
+
+groups = defaultdict([])
