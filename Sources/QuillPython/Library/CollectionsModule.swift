@@ -1,7 +1,7 @@
 // The `collections` module's dict subclasses: defaultdict (a missing key is made by the factory and stored) and
-// Counter (a missing key counts 0; built and updated by counting; most_common, total, subtract; its repr lists
-// the most common first). Both are dicts (PyDict with a flavor), so every dict method, view, comparison and
-// json.dumps works on them. Counter arithmetic (`+ - | &`) and `elements()` are not there.
+// Counter (a missing key counts 0; built and updated by counting; most_common, total, subtract, elements; its repr
+// lists the most common first). Both are dicts (PyDict with a flavor), so every dict method, view, comparison and
+// json.dumps works on them. Counter arithmetic (`+ - | &`) is not there.
 
 enum CollectionsModule {
     static let defaultdictType = TypeObject("defaultdict", module: "collections", matches: { value in
@@ -19,7 +19,7 @@ enum CollectionsModule {
     }
 
     /// The methods Counter adds to dict's (its `update` counts instead of replacing).
-    static let counterMethods = ["most_common", "subtract", "total", "update"]
+    static let counterMethods = ["elements", "most_common", "subtract", "total", "update"]
 
     /// `defaultdict(default_factory=None, [mapping or iterable of pairs], **kwargs)`.
     private static func defaultdict(_ arguments: Arguments, _ context: any Context) throws -> Value {
@@ -55,6 +55,20 @@ enum CollectionsModule {
             return try d.storage.values.reduce(Value.int(0)) { try add($0, $1, context) }
         case "subtract":
             try count(into: d, arguments, sign: -1, context)
+        case "elements":
+            try Check.noArguments("Counter.elements", arguments)
+            // each key as many times as its count (none for counts below 1), in insertion order, lazily as
+            // itertools.chain is
+            return .object(IteratorObject("itertools.chain") { c in
+                var out: [Value] = []
+                for (k, v) in d.storage {
+                    let n = try Check.index(v, c)
+                    guard n > 0 else { continue }
+                    try c.reserve(out.count + n)
+                    out.append(contentsOf: repeatElement(k.value, count: n))
+                }
+                return out
+            })
         default:   // update
             try count(into: d, arguments, sign: 1, context)
         }
