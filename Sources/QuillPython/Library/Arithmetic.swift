@@ -108,7 +108,10 @@ extension Arithmetic {
             return overflow ? .integer(BigInt(x) * BigInt(y)) : .int(r)
         }
         if let x = number(a), let y = number(b) {
-            if case .int(let i) = x, case .int(let j) = y { return .integer(i * j) }
+            if case .int(let i) = x, case .int(let j) = y {
+                try context.reserve((i.magnitude.bitWidth + j.magnitude.bitWidth) / 64)
+                return .integer(try IntegerMath.product(i, j))
+            }
             return .float(try double(x) * double(y))
         }
         if let r = try numeric(.multiply, a, b, context) { return r }

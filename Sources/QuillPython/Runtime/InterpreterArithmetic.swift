@@ -89,9 +89,7 @@ extension Interpreter {
             if (x.magnitude.bitWidth + y.magnitude.bitWidth) / 64 > options.memoryLimit {
                 throw PyError.memory("the product would pass the cell's memory bound")
             }
-            let bits = x.magnitude.bitWidth + y.magnitude.bitWidth
-            if bits > IntegerMath.maxBits + 1 { throw IntegerMath.tooWide("*", bits: Double(bits)) }
-            return Value.integer(x * y)
+            return Value.integer(try IntegerMath.product(x, y))
         case .floorDivide, .modulo:
             guard let (q, r) = IntegerMath.floorDivMod(x, y) else {
                 throw PyError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero")

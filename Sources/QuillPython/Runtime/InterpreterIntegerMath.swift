@@ -12,6 +12,14 @@ enum IntegerMath {
     /// FuzzPython target (`n ** f(n - 1)`).
     static let maxBits = 1 << 20
 
+    /// x * y, refused (MemoryError) when the product would be wider than maxBits: the one place every int
+    /// product goes through (the `*` operator, math.prod, ...).
+    static func product(_ x: BigInt, _ y: BigInt) throws -> BigInt {
+        let bits = x.magnitude.bitWidth + y.magnitude.bitWidth
+        if bits > maxBits + 1 { throw tooWide("*", bits: Double(bits)) }
+        return x * y
+    }
+
     /// The MemoryError for a result of about `bits` bits.
     static func tooWide(_ what: String, bits: Double) -> PyError {
         PyError.memory("the result of \(what) would have about \(Int(min(bits, 1e18))) bits; Quill cells hold ints of at "
