@@ -21,10 +21,16 @@ enum CollectionsModule {
     /// The methods Counter adds to dict's (its `update` counts instead of replacing).
     static let counterMethods = ["elements", "most_common", "subtract", "total", "update"]
 
+    /// True when `d` is a Counter and `name` one of its own methods, not dict's.
+    static func overrides(_ d: PyDict, _ name: String) -> Bool {
+        d.flavor.isCounter && counterMethods.contains(name)
+    }
+
     /// `defaultdict(default_factory=None, [mapping or iterable of pairs], **kwargs)`.
     private static func defaultdict(_ arguments: Arguments, _ context: any Context) throws -> Value {
         let factory = arguments.positional.first ?? .none
-        guard factory.isNoneValue || isCallable(factory) else {
+        let callable = if case .object(let o) = factory { o is any PyCallable } else { false }
+        guard factory.isNoneValue || callable else {
             throw PyError.type("first argument must be callable or None")
         }
         let rest = Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)
@@ -52,7 +58,7 @@ enum CollectionsModule {
             return .list(PyList(Array(all.prefix(max(0, try Check.index(n, context))))))
         case "total":
             try Check.noArguments("Counter.total", arguments)
-            return try d.storage.values.reduce(Value.int(0)) { try add($0, $1, context) }
+            return try d.storage.values.reduce(Value.int(0)) { try Arithmetic.add($0, $1, context) }
         case "subtract":
             try count(into: d, arguments, sign: -1, context)
         case "elements":
@@ -89,9 +95,9 @@ enum CollectionsModule {
     private static func count(into d: PyDict, _ arguments: Arguments, sign: Int, _ context: any Context) throws {
         func bump(_ key: Value, _ by: Value) throws {
             let k = try HashKey(key)
-            let change = sign > 0 ? by : try negate(by, context)
+            let current = d.storage[k] ?? .int(0)
             try context.reserve(d.storage.count + 1)
-            d.storage[k] = try add(d.storage[k] ?? .int(0), change, context)
+            d.storage[k] = sign > 0 ? try Arithmetic.add(current, by, context) : try subtract(current, by, context)
         }
         if let source = arguments.positional.first, !source.isNoneValue {
             if case .dict(let m) = source {
@@ -103,22 +109,9 @@ enum CollectionsModule {
         for (k, v) in arguments.keywords { try bump(.str(k), v) }
     }
 
-    private static func add(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
-        if case .int(let x) = a, case .int(let y) = b {
-            let (s, overflow) = x.addingReportingOverflow(y)
-            if !overflow { return .int(s) }
-        }
-        guard let interp = context as? Interpreter else { throw PyError.type("cannot add counts here") }
-        return try interp.binary(.add, a, b)
-    }
-
-    private static func negate(_ v: Value, _ context: any Context) throws -> Value {
-        guard let interp = context as? Interpreter else { throw PyError.type("cannot negate counts here") }
-        return try interp.binary(.subtract, .int(0), v)
-    }
-
-    private static func isCallable(_ value: Value) -> Bool {
-        if case .object(let o) = value { return o is PyCallable }
-        return false
+    /// `a - b` with the interpreter's rules (CPython's Counter.subtract computes `self.get(elem, 0) - count`).
+    private static func subtract(_ a: Value, _ b: Value, _ context: any Context) throws -> Value {
+        guard let interp = context as? Interpreter else { throw PyError.type("Counter.subtract needs the interpreter") }
+        return try interp.binary(.subtract, a, b)
     }
 }

@@ -59,7 +59,7 @@ extension Compiler {
                     return try ListMethods.call(name, l, try build(f, receiver), interp)
                 case .str(let s) where isStr:
                     return try StrMethods.call(name, s, try build(f, receiver), interp)
-                case .dict(let d) where isDict && !(d.flavor.isCounter && CollectionsModule.counterMethods.contains(name)):
+                case .dict(let d) where isDict && !CollectionsModule.overrides(d, name):
                     return try DictMethods.call(name, d, try build(f, receiver), interp)
                 default:
                     let method = try interp.attribute(receiver, name)

@@ -2,8 +2,6 @@
 // numbers' data attributes, attributes of functions and of objects that have them, and AttributeError in
 // CPython's words with a `did you mean` hint.
 
-import BigInt
-
 extension Interpreter {
     func attribute(_ value: Value, _ name: String) throws -> Value {
         switch value {
@@ -11,7 +9,7 @@ extension Interpreter {
             return bound(name) { args, ctx in try StrMethods.call(name, s, args, ctx) }
         case .list(let l) where ListMethods.names.contains(name):
             return bound(name) { args, ctx in try ListMethods.call(name, l, args, ctx) }
-        case .dict(let d) where d.flavor.isCounter && CollectionsModule.counterMethods.contains(name):
+        case .dict(let d) where CollectionsModule.overrides(d, name):
             return bound(name) { args, ctx in try CollectionsModule.callCounter(name, d, args, ctx) }
         case .dict(let d) where name == "default_factory" && d.flavor.factory != nil:
             return d.flavor.factory ?? .none
@@ -20,7 +18,7 @@ extension Interpreter {
         case .tuple(let t) where name == "count" || name == "index":
             return bound(name) { args, ctx in try Self.tupleMethod(name, t, args, ctx) }
         case .int, .bigInt, .bool:
-            guard let n = Self.integerValue(value) else { break }
+            guard case .int(let n)? = Arithmetic.number(value) else { break }
             if NumberMethods.intMethods.contains(name) {
                 return bound(name) { args, _ in try NumberMethods.callInt(name, n, args) }
             }
@@ -43,15 +41,6 @@ extension Interpreter {
         }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
             .hinted(Suggestions.closest(to: name, among: methodNames(value)))
-    }
-
-    private static func integerValue(_ value: Value) -> BigInt? {
-        switch value {
-        case .int(let i): return BigInt(i)
-        case .bigInt(let b): return b
-        case .bool(let b): return BigInt(b ? 1 : 0)
-        default: return nil
-        }
     }
 
     func setAttribute(_ target: Value, _ name: String, _ value: Value) throws {

@@ -47,9 +47,13 @@ extension Interpreter {
             active.insert(id)
             defer { active.remove(id); nesting -= 1 }
             var parts: [String] = []
-            let items = d.flavor.isCounter ? try CollectionsModule.mostCommon(d, self)
-                                           : d.storage.map { Value.tuple([$0.key.value, $0.value]) }
-            for case .tuple(let kv) in items { parts.append(try repr(kv[0], &active) + ": " + repr(kv[1], &active)) }
+            if d.flavor.isCounter {   // most common first, as Counter's repr lists them
+                for case .tuple(let kv) in try CollectionsModule.mostCommon(d, self) {
+                    parts.append(try repr(kv[0], &active) + ": " + repr(kv[1], &active))
+                }
+            } else {
+                for (k, v) in d.storage { parts.append(try repr(k.value, &active) + ": " + repr(v, &active)) }
+            }
             let body = "{" + parts.joined(separator: ", ") + "}"
             switch d.flavor {
             case .plain: return body
