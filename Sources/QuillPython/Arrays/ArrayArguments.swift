@@ -14,11 +14,9 @@ enum ArrayArguments {
 
     /// An optional axis: None or absent gives nil.
     static func axis(_ v: Value?) throws -> Int? {
-        guard let v, !isNone(v) else { return nil }
+        guard let v, !v.isNone else { return nil }
         return try integer(v)
     }
-
-    static func isNone(_ v: Value) -> Bool { if case .none = v { return true } else { return false } }
 
     static func flag(_ v: Value?, _ context: any Context) throws -> Bool {
         guard let v else { return false }

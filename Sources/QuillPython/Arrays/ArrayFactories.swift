@@ -4,7 +4,7 @@
 enum ArrayFactories {
     /// arange(stop) or arange(start, stop[, step]); `slots`: start, stop, step, dtype.
     static func arange(_ slots: [Value?], library: PyArray.Library, _ context: any Context) throws -> Value {
-        let given = slots[0..<3].compactMap { $0 }.filter { !ArrayArguments.isNone($0) }
+        let given = slots[0..<3].compactMap { $0 }.filter { !$0.isNone }
         var numbers: [(value: Double, category: Int)] = []
         for v in given {
             guard let number = PyArray.pythonScalar(v) else {
@@ -20,7 +20,7 @@ enum ArrayFactories {
         }
         let floats = numbers.contains { $0.category == 2 }
         var dtype: PyArray.DType = floats ? (library == .numpy ? .float64 : .float32) : .int64
-        if let d = slots[3], !ArrayArguments.isNone(d) { dtype = try ArrayArguments.dtype(d, context) }
+        if let d = slots[3], !d.isNone { dtype = try ArrayArguments.dtype(d, context) }
         let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
         try context.reserve(count)
         let values = (0..<count).map { dtype.cast(start + Double($0) * step) }

@@ -31,7 +31,7 @@ struct ArrayIndex {
         }
         // `...` stands for as many full slices as the other components leave (numpy allows one; torch lets
         // further ones stand for none).
-        let counted = components.filter { !ArrayIndex.isNone($0) && !ArrayIndex.isEllipsis($0) }.count
+        let counted = components.filter { !$0.isNone && !ArrayIndex.isEllipsis($0) }.count
         let ellipses = components.indices.filter { ArrayIndex.isEllipsis(components[$0]) }
         if ellipses.count > 1 && array.library == .numpy {
             throw PyError.index("an index can only have a single ellipsis ('...')")
@@ -45,7 +45,7 @@ struct ArrayIndex {
         var axis = 0, lists = 0
         var view = true
         for (position, component) in components.enumerated() {
-            if ArrayIndex.isNone(component) {
+            if component.isNone {
                 axes.append(.newAxis)
                 continue
             }
@@ -95,7 +95,6 @@ struct ArrayIndex {
         self.isView = view
     }
 
-    private static func isNone(_ v: Value) -> Bool { if case .none = v { return true } else { return false } }
     private static func isEllipsis(_ v: Value) -> Bool { if case .object(let o) = v { return o.typeName == "ellipsis" } else { return false } }
     private static func isSlice(_ v: Value) -> Bool { if case .object(is PySlice) = v { return true } else { return false } }
 

@@ -25,7 +25,7 @@ extension PyArray: PyAttributes {
         case "__round__" where isNumpyScalar:
             return BuiltinFunction.value(name) { [self] arguments, _ in
                 let slots = try Signature("__round__", ["ndigits"], required: 0).bind(arguments)
-                guard let digits = slots[0], !ArrayArguments.isNone(digits) else {
+                guard let digits = slots[0], !digits.isNone else {
                     // round(x) with no digits: a Python int, half to even.
                     let x = scalars[0]
                     if x.isNaN { throw PyError.value("cannot convert float NaN to integer") }

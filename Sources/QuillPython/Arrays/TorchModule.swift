@@ -96,7 +96,7 @@ enum TorchModule {
 
     /// `device=` / `.to(device)`: only the CPU.
     static func checkDevice(_ device: Value?, _ context: any Context) throws {
-        guard let device, !ArrayArguments.isNone(device) else { return }
+        guard let device, !device.isNone else { return }
         let name = try context.str(device)
         guard name == "cpu" else {
             throw PyError.unsupported("device '\(name)' is not available: Quill runs tensors on the CPU (use 'cpu')")

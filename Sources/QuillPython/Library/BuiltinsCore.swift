@@ -80,7 +80,7 @@ enum BuiltinsCore {
             }
         }
         let sep = try text("sep", " "), end = try text("end", "\n")
-        if let file = arguments.keyword("file"), !isNone(file) {
+        if let file = arguments.keyword("file"), !file.isNone {
             throw PyError.unsupported("print(file=...) is not supported in Quill cells: cells print to their output only")
         }
         let parts = try arguments.positional.map { try context.str($0) }
@@ -88,10 +88,6 @@ enum BuiltinsCore {
         return .none
     }
 
-    static func isNone(_ v: Value) -> Bool {
-        if case .none = v { return true }
-        return false
-    }
 
     /// len(x): code points of a str, items of a container, `length` of a subscriptable object.
     static func length(_ x: Value, _ context: any Context) throws -> Int {

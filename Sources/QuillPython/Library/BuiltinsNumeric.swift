@@ -97,7 +97,7 @@ enum BuiltinsNumeric {
         let slots = try Signature("round", ["number", "ndigits"], required: 0).bind(arguments)
         guard let number = slots[0] else { throw PyError.type("round() missing required argument 'number' (pos 1)") }
         var digits: Int?
-        if let n = slots[1], !BuiltinsCore.isNone(n) { digits = try Check.index(n, context) }
+        if let n = slots[1], !n.isNone { digits = try Check.index(n, context) }
         switch number {
         case .float(let x):
             guard let digits else { return try Rounding.round(x) }
@@ -121,7 +121,7 @@ enum BuiltinsNumeric {
         let slots = try Signature("pow", ["base", "exp", "mod"], required: 0).bind(arguments)
         guard let base = slots[0] else { throw PyError.type("pow() missing required argument 'base' (pos 1)") }
         guard let exponent = slots[1] else { throw PyError.type("pow() missing required argument 'exp' (pos 2)") }
-        if let modulus = slots[2], !BuiltinsCore.isNone(modulus) {
+        if let modulus = slots[2], !modulus.isNone {
             return try Arithmetic.modularPower(base, exponent, modulus)
         }
         return try Arithmetic.power(base, exponent, context)

@@ -28,7 +28,7 @@ final class CSVDictReader: PyIterable, PyAttributes {
         let dialect = try CSVDialect(slots[4], rest, context)
         try CSVModule.checkIterable(source, context)
         var names: [Value]?
-        if let given = slots[1], !BuiltinsCore.isNone(given) { names = try context.iterate(given) }
+        if let given = slots[1], !given.isNone { names = try context.iterate(given) }
         let reader = CSVReader(source, dialect)
         return .object(CSVDictReader(reader, fieldNames: names, restKey: slots[2] ?? .none, restValue: slots[3] ?? .none))
     }

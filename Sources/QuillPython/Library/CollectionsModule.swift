@@ -30,7 +30,7 @@ enum CollectionsModule {
     private static func defaultdict(_ arguments: Arguments, _ context: any Context) throws -> Value {
         let factory = arguments.positional.first ?? .none
         let callable = if case .object(let o) = factory { o is any PyCallable } else { false }
-        guard factory.isNoneValue || callable else {
+        guard factory.isNone || callable else {
             throw PyError.type("first argument must be callable or None")
         }
         let rest = Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)
@@ -54,7 +54,7 @@ enum CollectionsModule {
         case "most_common":
             let a = try Check.expected("most_common", arguments, min: 0, max: 1)
             let all = try mostCommon(d, context)
-            guard let n = a.first, !n.isNoneValue else { return .list(PyList(all)) }
+            guard let n = a.first, !n.isNone else { return .list(PyList(all)) }
             return .list(PyList(Array(all.prefix(max(0, try Check.index(n, context))))))
         case "total":
             try Check.noArguments("Counter.total", arguments)
@@ -99,7 +99,7 @@ enum CollectionsModule {
             try context.reserve(d.storage.count + 1)
             d.storage[k] = sign > 0 ? try Arithmetic.add(current, by, context) : try subtract(current, by, context)
         }
-        if let source = arguments.positional.first, !source.isNoneValue {
+        if let source = arguments.positional.first, !source.isNone {
             if case .dict(let m) = source {
                 for (k, v) in m.storage { try bump(k.value, v) }
             } else {

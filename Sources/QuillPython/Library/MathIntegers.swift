@@ -25,7 +25,7 @@ enum MathIntegers {
                 try Check.noKeywords("perm", a)
                 let args = try Check.expected("perm", a, min: 1, max: 2)
                 let n = try integer(args[0], c)
-                let k = args.count == 2 && !BuiltinsCore.isNone(args[1]) ? try integer(args[1], c) : n
+                let k = args.count == 2 && !args[1].isNone ? try integer(args[1], c) : n
                 guard n.sign == .plus || n.isZero else { throw PyError.value("n must be a non-negative integer") }
                 guard k.sign == .plus || k.isZero else { throw PyError.value("k must be a non-negative integer") }
                 if k > n { return .int(0) }

@@ -6,7 +6,7 @@ enum Sorting {
     static func sorted(_ items: [Value], key: Value?, reverse: Value?, _ context: any Context) throws -> [Value] {
         let descending = try reverse.map { try context.truth($0) } ?? false
         var keys: [Value]
-        if let key, !isNone(key) {
+        if let key, !key.isNone {
             keys = []
             keys.reserveCapacity(items.count)
             for item in items { keys.append(try context.call(key, Arguments([item]))) }
@@ -25,10 +25,6 @@ enum Sorting {
         return order
     }
 
-    private static func isNone(_ v: Value) -> Bool {
-        if case .none = v { return true }
-        return false
-    }
 
     /// Below 64 items CPython's timsort is one run: the leading ascending (or strictly descending, then reversed)
     /// run, then binary insertion of the rest. Doing exactly that asks the same `<` questions in the same order, so

@@ -31,7 +31,7 @@ extension Interpreter {
             if let v = d.storage[key] { return v }
             switch d.flavor {
             case .counter: return .int(0)
-            case .defaultDict(let factory) where !factory.isNoneValue:
+            case .defaultDict(let factory) where !factory.isNone:
                 let made = try call(factory, Arguments())
                 try reserve(d.storage.count + 1)
                 d.storage[key] = made

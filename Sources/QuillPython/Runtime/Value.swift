@@ -77,7 +77,8 @@ public enum DictFlavor {
 }
 
 extension Value {
-    var isNoneValue: Bool { if case .none = self { true } else { false } }
+    /// `x is None`.
+    var isNone: Bool { if case .none = self { true } else { false } }
 }
 
 /// Anything that is not a built-in scalar or container.
